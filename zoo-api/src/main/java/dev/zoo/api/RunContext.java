@@ -1,0 +1,146 @@
+package dev.zoo.api;
+
+import dev.zoo.api.engine.EngineChoice;
+import dev.zoo.api.engine.Op;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Everything an action gets from its caller besides its own arguments: the registry, where to
+ * print, the data option, the requested engine and device, and the seed.
+ */
+public final class RunContext {
+
+  private final Zoo zoo;
+  private final PrintStream out;
+  private final PrintStream log;
+  private final Path data;
+  private final String engine;
+  private final String device;
+  private final long seed;
+  private final boolean interactive;
+
+  private RunContext(Builder b) {
+    this.zoo = b.zoo;
+    this.out = b.out;
+    this.log = b.log;
+    this.data = b.data;
+    this.engine = b.engine;
+    this.device = b.device;
+    this.seed = b.seed;
+    this.interactive = b.interactive;
+  }
+
+  /** Starts a builder for a context over {@code zoo}. */
+  public static Builder builder(Zoo zoo) {
+    return new Builder(zoo);
+  }
+
+  /** The registry, for actions that combine families. */
+  public Zoo zoo() {
+    return zoo;
+  }
+
+  /** Where results go (standard output). */
+  public PrintStream out() {
+    return out;
+  }
+
+  /** Where progress and notes go (standard error), so results stay clean for pipes. */
+  public PrintStream log() {
+    return log;
+  }
+
+  /** The {@code --data} option, or null. */
+  public Path data() {
+    return data;
+  }
+
+  /** The seed of every random choice of a run. */
+  public long seed() {
+    return seed;
+  }
+
+  /** Whether progress may redraw one line (a terminal) rather than print new lines. */
+  public boolean interactive() {
+    return interactive;
+  }
+
+  /**
+   * Chooses the engine for a job from the requested engine and device and the job's needs, and
+   * prints the choice with its reason.
+   */
+  public EngineChoice chooseEngine(String job, Set<Op> needs) {
+    EngineChoice choice = zoo.selector().choose(job, needs, engine, device);
+    log.println("Engine: " + choice.reason() + ".");
+    return choice;
+  }
+
+  /** Builds a {@link RunContext}. */
+  public static final class Builder {
+    private final Zoo zoo;
+    private PrintStream out = System.out;
+    private PrintStream log = System.err;
+    private Path data;
+    private String engine;
+    private String device;
+    private long seed = 42;
+    private boolean interactive;
+
+    private Builder(Zoo zoo) {
+      this.zoo = zoo;
+      String env = System.getenv("ZOO_ENGINE");
+      this.engine = env == null || env.isBlank() ? null : env;
+    }
+
+    /** Where results go. */
+    public Builder out(PrintStream out) {
+      this.out = out;
+      return this;
+    }
+
+    /** Where progress goes. */
+    public Builder log(PrintStream log) {
+      this.log = log;
+      return this;
+    }
+
+    /** The {@code --data} option. */
+    public Builder data(Path data) {
+      this.data = data;
+      return this;
+    }
+
+    /** The requested engine; null keeps {@code ZOO_ENGINE} or automatic choice. */
+    public Builder engine(String engine) {
+      if (engine != null && !engine.isBlank()) {
+        this.engine = engine;
+      }
+      return this;
+    }
+
+    /** The requested device ({@code cpu}, {@code gpu}, {@code gpu(N)}), or null for the best. */
+    public Builder device(String device) {
+      this.device = device;
+      return this;
+    }
+
+    /** The seed. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Whether progress may redraw one line. */
+    public Builder interactive(boolean interactive) {
+      this.interactive = interactive;
+      return this;
+    }
+
+    /** Builds the context. */
+    public RunContext build() {
+      return new RunContext(this);
+    }
+  }
+}

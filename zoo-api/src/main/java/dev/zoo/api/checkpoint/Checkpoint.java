@@ -1,0 +1,185 @@
+package dev.zoo.api.checkpoint;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import dev.zoo.api.ZooException;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * A saved model as a directory: {@code model.json} plus the files it lists with their checksums.
+ * Opening one checks the format, the family and every checksum, so a corrupted or foreign
+ * checkpoint is refused with one sentence before anything is loaded.
+ */
+public final class Checkpoint {
+
+  /** The format tag written into {@code model.json}. */
+  public static final String FORMAT = "zoo-checkpoint/1";
+
+  /** The name of the checkpoint directory inside a run directory. */
+  public static final String DIR = "checkpoint";
+
+  static final String INFO_FILE = "model.json";
+  static final Gson GSON =
+      new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+
+  private final Path dir;
+  private final CheckpointInfo info;
+
+  private Checkpoint(Path dir, CheckpointInfo info) {
+    this.dir = dir;
+    this.info = info;
+  }
+
+  /**
+   * Resolves {@code path} — a run directory or a checkpoint directory — to the checkpoint in it.
+   * Returns null when there is none.
+   */
+  public static Path locate(Path path) {
+    if (Files.isRegularFile(path.resolve(INFO_FILE))) {
+      return path;
+    }
+    Path inner = path.resolve(DIR);
+    if (Files.isRegularFile(inner.resolve(INFO_FILE))) {
+      return inner;
+    }
+    for (Path previous :
+        new Path[] {CheckpointWriter.previous(inner), CheckpointWriter.previous(path)}) {
+      if (Files.isRegularFile(previous.resolve(INFO_FILE))) {
+        return previous;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code path} holds a checkpoint. */
+  public static boolean exists(Path path) {
+    return locate(path) != null;
+  }
+
+  /**
+   * Opens and verifies the checkpoint at {@code path} for {@code family}.
+   *
+   * @throws ZooException when it is missing, corrupted or of another family
+   */
+  public static Checkpoint open(Path path, String family) {
+    if (!Files.exists(path)) {
+      throw new ZooException("Checkpoint " + path + " does not exist.");
+    }
+    Path dir = locate(path);
+    if (dir == null) {
+      throw new ZooException("No checkpoint in " + path + ": it has no " + INFO_FILE + ".");
+    }
+    CheckpointInfo info;
+    try {
+      info =
+          GSON.fromJson(
+              Files.readString(dir.resolve(INFO_FILE), StandardCharsets.UTF_8),
+              CheckpointInfo.class);
+    } catch (IOException | JsonParseException e) {
+      throw new ZooException(
+          "Checkpoint " + path + " is corrupted: its " + INFO_FILE + " cannot be read.", e);
+    }
+    if (info == null || !FORMAT.equals(info.format()) || info.files() == null) {
+      throw new ZooException("Checkpoint " + path + " is not a zoo checkpoint (unknown format).");
+    }
+    if (family != null && !family.equals(info.family())) {
+      throw new ZooException(
+          "Checkpoint "
+              + path
+              + " holds a "
+              + info.family()
+              + " model ("
+              + info.variant()
+              + "), not a "
+              + family
+              + " model.");
+    }
+    for (Map.Entry<String, String> file : info.files().entrySet()) {
+      Path p = dir.resolve(file.getKey());
+      if (!Files.isRegularFile(p)) {
+        throw new ZooException(
+            "Checkpoint " + path + " is incomplete: " + file.getKey() + " is missing.");
+      }
+      if (!sha256(p).equals(file.getValue())) {
+        throw new ZooException(
+            "Checkpoint "
+                + path
+                + " is corrupted: the checksum of "
+                + file.getKey()
+                + " does not match.");
+      }
+    }
+    return new Checkpoint(dir, info);
+  }
+
+  /** The recorded facts. */
+  public CheckpointInfo info() {
+    return info;
+  }
+
+  /** The directory the files are in. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** Loads parameters saved by {@link CheckpointWriter#putParameters} into an initialised block. */
+  public void loadParameters(String name, Block block, NDManager manager) {
+    try (DataInputStream in = open(name)) {
+      block.loadParameters(manager, in);
+    } catch (IOException | MalformedModelException | RuntimeException e) {
+      throw new ZooException(
+          "Checkpoint "
+              + dir
+              + " does not fit this model: "
+              + name
+              + " cannot be loaded ("
+              + e.getMessage()
+              + ").",
+          e);
+    }
+  }
+
+  /** Opens one of the checkpoint's files. */
+  public DataInputStream open(String name) throws IOException {
+    if (!info.files().containsKey(name)) {
+      throw new ZooException("Checkpoint " + dir + " has no " + name + ".");
+    }
+    InputStream in = Files.newInputStream(dir.resolve(name));
+    return new DataInputStream(new BufferedInputStream(in, 1 << 16));
+  }
+
+  /** Whether the checkpoint has the named file. */
+  public boolean has(String name) {
+    return info.files().containsKey(name);
+  }
+
+  static String sha256(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        digest.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new ZooException("Cannot read " + file + ": " + e.getMessage() + ".", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

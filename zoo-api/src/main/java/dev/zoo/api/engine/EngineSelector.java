@@ -1,0 +1,165 @@
+package dev.zoo.api.engine;
+
+import dev.zoo.api.ZooException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Chooses the engine for a job: an explicit choice wins (and is refused when it lacks what the job
+ * needs); otherwise the best available engine whose offers cover the needs, GPU before CPU, then by
+ * each engine's preference.
+ */
+public final class EngineSelector {
+
+  private final List<EngineBackend> backends;
+
+  /** Creates a selector over the given backends. */
+  public EngineSelector(List<EngineBackend> backends) {
+    this.backends = List.copyOf(backends);
+  }
+
+  /**
+   * Chooses an engine and device.
+   *
+   * @param job what the engine is for, used in messages, e.g. "training cnn/simple-cnn"
+   * @param needs the operations the job needs
+   * @param explicitEngine an engine name the user asked for, or null
+   * @param explicitDevice {@code cpu}, {@code gpu}, {@code gpu(N)}, or null for the best
+   * @return the choice with its reason
+   * @throws ZooException when no engine fits, naming what each one lacks
+   */
+  public EngineChoice choose(
+      String job, Set<Op> needs, String explicitEngine, String explicitDevice) {
+    if (explicitEngine != null && !explicitEngine.isBlank()) {
+      EngineBackend backend = byName(explicitEngine);
+      if (!backend.isAvailable()) {
+        throw new ZooException(
+            "Engine " + backend.name() + " is not available: " + backend.unavailableReason() + ".");
+      }
+      Set<Op> missing = backend.declaredOffers().missing(needs);
+      if (!missing.isEmpty()) {
+        throw new ZooException(
+            "Engine "
+                + backend.name()
+                + " cannot run "
+                + job
+                + ": it lacks "
+                + describe(missing)
+                + "; engines that can: "
+                + namesCovering(needs)
+                + ".");
+      }
+      DeviceInfo device = device(backend, explicitDevice);
+      return new EngineChoice(backend, device, backend.name() + " on " + device + ", as requested");
+    }
+    List<EngineBackend> fitting = new ArrayList<>();
+    for (EngineBackend backend : backends) {
+      if (backend.isAvailable() && backend.declaredOffers().missing(needs).isEmpty()) {
+        fitting.add(backend);
+      }
+    }
+    if (fitting.isEmpty()) {
+      throw new ZooException("No engine can run " + job + ": " + whyNot(needs) + ".");
+    }
+    boolean wantCpu =
+        explicitDevice != null && explicitDevice.toLowerCase(Locale.ROOT).equals("cpu");
+    Comparator<EngineBackend> order =
+        Comparator.comparing((EngineBackend b) -> wantCpu || !b.declaredOffers().gpu())
+            .thenComparingInt(EngineBackend::preference);
+    fitting.sort(order);
+    EngineBackend best = fitting.get(0);
+    DeviceInfo device = device(best, explicitDevice);
+    String others =
+        fitting.size() > 1
+            ? " (also able: "
+                + fitting.subList(1, fitting.size()).stream()
+                    .map(EngineBackend::name)
+                    .collect(Collectors.joining(", "))
+                + ")"
+            : "";
+    String reason =
+        best.name()
+            + " on "
+            + device
+            + ": "
+            + (device.isGpu() ? "a GPU engine that covers " : "the preferred engine that covers ")
+            + "the needs of "
+            + job
+            + others;
+    return new EngineChoice(best, device, reason);
+  }
+
+  private EngineBackend byName(String name) {
+    String wanted = name.trim().toLowerCase(Locale.ROOT);
+    for (EngineBackend backend : backends) {
+      if (backend.name().equals(wanted) || backend.djlEngine().equalsIgnoreCase(wanted)) {
+        return backend;
+      }
+    }
+    throw new ZooException(
+        "Unknown engine '"
+            + name
+            + "'; known engines: "
+            + backends.stream().map(EngineBackend::name).collect(Collectors.joining(", "))
+            + ".");
+  }
+
+  private static DeviceInfo device(EngineBackend backend, String explicitDevice) {
+    if (explicitDevice == null || explicitDevice.isBlank()) {
+      return backend.declaredOffers().gpu() ? new DeviceInfo("gpu", 0) : DeviceInfo.CPU;
+    }
+    String d = explicitDevice.trim().toLowerCase(Locale.ROOT);
+    if (d.equals("cpu")) {
+      return DeviceInfo.CPU;
+    }
+    if (d.matches("gpu(\\(\\d+\\)|:?\\d+)?")) {
+      if (!backend.declaredOffers().gpu()) {
+        throw new ZooException(
+            "Device "
+                + explicitDevice
+                + " is not available: engine "
+                + backend.name()
+                + " has no GPU on this machine.");
+      }
+      String digits = d.replaceAll("\\D", "");
+      return new DeviceInfo("gpu", digits.isEmpty() ? 0 : Integer.parseInt(digits));
+    }
+    throw new ZooException("Unknown device '" + explicitDevice + "'; use cpu, gpu or gpu(N).");
+  }
+
+  private String namesCovering(Set<Op> needs) {
+    String names =
+        backends.stream()
+            .filter(b -> b.declaredOffers().missing(needs).isEmpty())
+            .map(b -> b.name() + (b.isAvailable() ? "" : " (not installed)"))
+            .collect(Collectors.joining(", "));
+    return names.isEmpty() ? "none" : names;
+  }
+
+  private String whyNot(Set<Op> needs) {
+    List<String> parts = new ArrayList<>();
+    for (EngineBackend backend : backends) {
+      if (!backend.isAvailable()) {
+        parts.add(backend.name() + " is not available (" + backend.unavailableReason() + ")");
+      } else {
+        parts.add(backend.name() + " lacks " + describe(backend.declaredOffers().missing(needs)));
+      }
+    }
+    return parts.isEmpty() ? "no engine is on the class path" : String.join("; ", parts);
+  }
+
+  /** Names operations for a message, e.g. "training and 2-D convolution". */
+  public static String describe(Set<Op> ops) {
+    List<String> names = ops.stream().map(Op::description).toList();
+    if (names.size() <= 1) {
+      return String.join("", names);
+    }
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " and "
+        + names.get(names.size() - 1);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.zoo.api.engine;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What an engine can do: the operations it offers (training among them) and whether it has a GPU.
+ *
+ * @param ops the operations the engine runs
+ * @param gpu whether at least one GPU is usable
+ */
+public record Offers(Set<Op> ops, boolean gpu) {
+
+  /** Copies {@code ops} so that the record stays immutable. */
+  public Offers {
+    ops =
+        Collections.unmodifiableSet(ops.isEmpty() ? EnumSet.noneOf(Op.class) : EnumSet.copyOf(ops));
+  }
+
+  /** Whether the engine can compute gradients and update parameters. */
+  public boolean training() {
+    return ops.contains(Op.TRAINING);
+  }
+
+  /** The operations of {@code needs} that this engine lacks, in declaration order. */
+  public Set<Op> missing(Set<Op> needs) {
+    EnumSet<Op> missing = EnumSet.noneOf(Op.class);
+    for (Op op : needs) {
+      if (!ops.contains(op)) {
+        missing.add(op);
+      }
+    }
+    return missing;
+  }
+
+  /** All operations the zoo knows that this engine lacks. */
+  public Set<Op> lacks() {
+    return missing(EnumSet.allOf(Op.class));
+  }
+}

@@ -1,0 +1,92 @@
+package dev.zoo.cli;
+
+import ai.djl.engine.Engine;
+import dev.zoo.api.Zoo;
+import dev.zoo.api.ZooException;
+import dev.zoo.api.engine.DeviceInfo;
+import dev.zoo.api.engine.EngineBackend;
+import dev.zoo.api.engine.Op;
+import dev.zoo.api.engine.OpProbe;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code zoo engines}: loads each engine, lists its devices, and probes which of the zoo's
+ * operations it really runs.
+ */
+@Command(
+    name = "engines",
+    description = "Load each engine and show its version, devices, and the operations it lacks.")
+final class EnginesCommand implements Runnable {
+
+  @ParentCommand ZooCommand root;
+
+  @Override
+  public void run() {
+    Zoo zoo = root.zoo();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (EngineBackend backend : zoo.backends()) {
+      rows.add(describe(backend));
+    }
+    if (root.global.json) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("engines", rows);
+      root.out.println(Json.write(json));
+      return;
+    }
+    for (Map<String, Object> row : rows) {
+      root.out.printf(
+          "%-11s %s%n",
+          row.get("name"),
+          Boolean.TRUE.equals(row.get("available"))
+              ? "available, " + row.get("djl_engine") + " " + row.get("version")
+              : "not available: " + row.get("reason"));
+      if (Boolean.TRUE.equals(row.get("available"))) {
+        root.out.printf("  devices   %s%n", row.get("devices"));
+        root.out.printf(
+            "  training  %s%n", Boolean.TRUE.equals(row.get("training")) ? "yes" : "no");
+        @SuppressWarnings("unchecked")
+        List<String> lacks = (List<String>) row.get("lacks");
+        root.out.printf(
+            "  lacks     %s%n",
+            lacks.isEmpty() ? "nothing the zoo uses" : String.join(", ", lacks));
+      }
+    }
+  }
+
+  private Map<String, Object> describe(EngineBackend backend) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("name", backend.name());
+    row.put("djl_engine", backend.djlEngine());
+    if (!backend.isAvailable()) {
+      row.put("available", false);
+      row.put("reason", backend.unavailableReason());
+      return row;
+    }
+    try {
+      Engine engine = backend.load();
+      Set<Op> works = OpProbe.probe(engine);
+      EnumSet<Op> lacks = EnumSet.allOf(Op.class);
+      lacks.removeAll(works);
+      row.put("available", true);
+      row.put("version", engine.getVersion());
+      row.put(
+          "devices",
+          backend.devices().stream().map(DeviceInfo::toString).collect(Collectors.toList()));
+      row.put("training", works.contains(Op.TRAINING));
+      row.put("lacks", lacks.stream().map(Op::description).collect(Collectors.toList()));
+      row.put("lacks_ids", lacks.stream().map(Op::id).collect(Collectors.toList()));
+    } catch (ZooException e) {
+      row.put("available", false);
+      row.put("reason", e.getMessage());
+    }
+    return row;
+  }
+}

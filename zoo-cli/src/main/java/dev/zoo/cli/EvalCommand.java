@@ -1,0 +1,39 @@
+package dev.zoo.cli;
+
+import dev.zoo.api.Zoo;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code zoo eval FAMILY --checkpoint DIR}: evaluates a saved model on test data. */
+@Command(name = "eval", description = "Evaluate a saved model on test data.")
+final class EvalCommand implements Runnable {
+
+  @ParentCommand ZooCommand root;
+
+  @Parameters(index = "0", paramLabel = "FAMILY", description = "A family name from 'zoo list'.")
+  String family;
+
+  @Option(
+      names = "--checkpoint",
+      required = true,
+      paramLabel = "DIR",
+      description = "A run directory or checkpoint directory.")
+  Path checkpoint;
+
+  @Option(
+      names = "--data",
+      paramLabel = "PATH",
+      description =
+          "Test data (default: ZOO_DATA, "
+              + "then the installed data set, then the embedded sample).")
+  Path data;
+
+  @Override
+  public void run() {
+    Zoo zoo = root.zoo();
+    root.print(zoo.family(family).evaluate(checkpoint, root.context(zoo, data)));
+  }
+}

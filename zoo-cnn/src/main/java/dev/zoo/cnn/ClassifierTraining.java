@@ -1,0 +1,164 @@
+package dev.zoo.cnn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.loss.Loss;
+import dev.zoo.api.ZooException;
+import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.checkpoint.CheckpointInfo;
+import dev.zoo.api.checkpoint.CheckpointWriter;
+import dev.zoo.api.data.ImageSet;
+import dev.zoo.api.image.ConfusionMatrixPlot;
+import dev.zoo.api.image.ImageGrid;
+import dev.zoo.api.metrics.ClassificationMetrics;
+import dev.zoo.api.train.Adam;
+import dev.zoo.api.train.TrainingTask;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Trains an {@link ImageClassifier} with softmax cross-entropy and Adam. */
+final class ClassifierTraining implements TrainingTask, AutoCloseable {
+
+  static final String CONFUSION_PNG = "confusion-matrix.png";
+  static final String PREDICTIONS_PNG = "predictions.png";
+  private static final int GRID_IMAGES = 48;
+
+  private final ImageClassifier model;
+  private final ImageSet train;
+  private final ImageSet test;
+  private final Loss loss = Loss.softmaxCrossEntropyLoss();
+  private final NDManager optimizerScope;
+  private final Adam optimizer;
+  private final float[] pixels;
+  private final float[] targets;
+
+  ClassifierTraining(ImageClassifier model, ImageSet train, ImageSet test) {
+    this.model = model;
+    this.train = train;
+    this.test = test;
+    this.optimizerScope = model.manager().newSubManager();
+    this.optimizer =
+        Adam.of(optimizerScope, (float) model.hyperparameters().getDouble("learning_rate"));
+    int batch = model.hyperparameters().getInt("batch_size");
+    this.pixels = new float[batch * train.height() * train.width()];
+    this.targets = new float[batch];
+  }
+
+  @Override
+  public NDManager manager() {
+    return model.manager();
+  }
+
+  @Override
+  public int trainSize() {
+    return train.size();
+  }
+
+  @Override
+  public String unit() {
+    return "images";
+  }
+
+  @Override
+  public Map<String, Double> trainBatch(NDManager batch, int[] indices) {
+    int n = indices.length;
+    int size = train.height() * train.width();
+    for (int i = 0; i < n; i++) {
+      train.copyImage(indices[i], pixels, i * size);
+      targets[i] = train.label(indices[i]);
+    }
+    NDArray labels = batch.create(FloatBuffer.wrap(targets, 0, n), new Shape(n), DataType.FLOAT32);
+    float lossValue;
+    int correct = 0;
+    try (GradientCollector collector = batch.getEngine().newGradientCollector()) {
+      NDArray logits = model.forward(batch, pixels, n, true);
+      NDArray value = loss.evaluate(new NDList(labels), new NDList(logits));
+      collector.backward(value);
+      lossValue = value.getFloat();
+      int[] predicted = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
+      for (int i = 0; i < n; i++) {
+        if (predicted[i] == (int) targets[i]) {
+          correct++;
+        }
+      }
+    }
+    optimizer.step(model.block());
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("loss", (double) lossValue);
+    metrics.put("accuracy", correct / (double) n);
+    return metrics;
+  }
+
+  @Override
+  public Map<String, Double> evaluate(int epoch, Path runDir) {
+    ClassificationMetrics metrics = model.evaluate(test);
+    ConfusionMatrixPlot.write(
+        runDir.resolve(CONFUSION_PNG),
+        metrics.confusionMatrix(),
+        model.labels(),
+        String.format(
+            Locale.ROOT, "Confusion matrix, epoch %d, accuracy %.3f", epoch, metrics.accuracy()));
+    writePredictionGrid(runDir.resolve(PREDICTIONS_PNG), epoch);
+    Map<String, Double> result = new LinkedHashMap<>();
+    result.put("test_accuracy", metrics.accuracy());
+    return result;
+  }
+
+  private void writePredictionGrid(Path file, int epoch) {
+    int count = Math.min(GRID_IMAGES, test.size());
+    int[] indices = new int[count];
+    for (int i = 0; i < count; i++) {
+      indices[i] = (int) ((long) i * test.size() / count);
+    }
+    int[] predicted = model.predictClasses(test, indices);
+    ImageGrid.Builder grid =
+        ImageGrid.builder(test.height(), test.width())
+            .columns(8)
+            .scale(3)
+            .title("Test images with predicted labels (green right, red wrong), epoch " + epoch);
+    for (int i = 0; i < count; i++) {
+      boolean right = predicted[i] == test.label(indices[i]);
+      grid.add(
+          test.image(indices[i]), model.labels().get(predicted[i]), right ? 0x2E7D32 : 0xC62828);
+    }
+    grid.write(file);
+  }
+
+  @Override
+  public void save(CheckpointWriter writer) {
+    writer.putParameters(ImageClassifier.PARAMETERS, model.block());
+    writer.put(ImageClassifier.OPTIMIZER, optimizer::save);
+  }
+
+  @Override
+  public void restore(Checkpoint checkpoint) {
+    checkpoint.loadParameters(ImageClassifier.PARAMETERS, model.block(), model.manager());
+    if (checkpoint.has(ImageClassifier.OPTIMIZER)) {
+      try (var in = checkpoint.open(ImageClassifier.OPTIMIZER)) {
+        optimizer.load(in);
+      } catch (IOException e) {
+        throw new ZooException(
+            "Checkpoint " + checkpoint.dir() + " is corrupted: the optimizer state cannot be read.",
+            e);
+      }
+    }
+  }
+
+  @Override
+  public CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
+    return model.describe(epoch, metrics);
+  }
+
+  @Override
+  public void close() {
+    optimizerScope.close();
+  }
+}
