@@ -88,6 +88,15 @@ public interface ModelFamily {
     throw new ZooException("Family " + name() + " has no evaluate action.");
   }
 
+  /**
+   * Measures one engine (the context's choice) for {@code zoo bench}: trains as {@code request}
+   * says into a scratch directory and reports throughput, latency, peak memory and quality under
+   * the keys the family's peer script in {@code bench/peers/} also prints.
+   */
+  default Report bench(TrainRequest request, RunContext context) {
+    throw new ZooException("Family " + name() + " has no benchmark.");
+  }
+
   /** Runs a checkpoint on inputs given on the command line (files or text). */
   default Report predict(Path checkpoint, List<String> inputs, RunContext context) {
     throw new ZooException("Family " + name() + " has no predict action.");

@@ -16,6 +16,7 @@ import dev.zoo.api.image.ConfusionMatrixPlot;
 import dev.zoo.api.image.ImageGrid;
 import dev.zoo.api.metrics.ClassificationMetrics;
 import dev.zoo.api.train.Adam;
+import dev.zoo.api.train.Schedule;
 import dev.zoo.api.train.TrainingTask;
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -39,6 +40,7 @@ final class ClassifierTraining implements TrainingTask, AutoCloseable {
   private final Adam optimizer;
   private final float[] pixels;
   private final float[] targets;
+  private final Schedule schedule;
 
   ClassifierTraining(ImageClassifier model, ImageSet train, ImageSet test) {
     this.model = model;
@@ -48,6 +50,13 @@ final class ClassifierTraining implements TrainingTask, AutoCloseable {
     this.optimizer =
         Adam.of(optimizerScope, (float) model.hyperparameters().getDouble("learning_rate"));
     int batch = model.hyperparameters().getInt("batch_size");
+    long stepsPerEpoch = (train.size() + batch - 1) / batch;
+    this.schedule =
+        Schedule.of(
+            model.hyperparameters().get("schedule"),
+            model.hyperparameters().getDouble("learning_rate"),
+            stepsPerEpoch * model.hyperparameters().getInt("epochs"),
+            0);
     this.pixels = new float[batch * train.height() * train.width()];
     this.targets = new float[batch];
   }
@@ -90,6 +99,7 @@ final class ClassifierTraining implements TrainingTask, AutoCloseable {
         }
       }
     }
+    optimizer.setLearningRate((float) schedule.at(optimizer.steps() + 1));
     optimizer.step(model.block());
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("loss", (double) lossValue);

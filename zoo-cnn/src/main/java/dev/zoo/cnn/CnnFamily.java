@@ -53,7 +53,8 @@ public final class CnnFamily implements ModelFamily {
     return Hyperparameters.builder()
         .put("epochs", epochs)
         .put("batch_size", batch)
-        .put("learning_rate", lr);
+        .put("learning_rate", lr)
+        .put("schedule", "cosine");
   }
 
   @Override
@@ -200,6 +201,11 @@ public final class CnnFamily implements ModelFamily {
     }
     json.put("history", epochs);
     return new Report(text.toString(), json);
+  }
+
+  @Override
+  public Report bench(TrainRequest request, RunContext context) {
+    return CnnBench.run(this, request, context);
   }
 
   @Override

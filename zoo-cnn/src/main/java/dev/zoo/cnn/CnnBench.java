@@ -1,0 +1,122 @@
+package dev.zoo.cnn;
+
+import dev.zoo.api.Hyperparameters;
+import dev.zoo.api.Report;
+import dev.zoo.api.RunContext;
+import dev.zoo.api.TrainRequest;
+import dev.zoo.api.ZooException;
+import dev.zoo.api.bench.Measure;
+import dev.zoo.api.data.DataSplits;
+import dev.zoo.api.data.FashionMnist;
+import dev.zoo.api.data.ImageSet;
+import dev.zoo.api.engine.EngineChoice;
+import dev.zoo.api.train.EpochResult;
+import dev.zoo.api.train.TrainingSummary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Measures one engine on the CNN family: training images/s per epoch, test accuracy per epoch,
+ * inference images/s at batch 256, median latency at batch 1, and peak RSS.
+ */
+final class CnnBench {
+
+  private static final int LATENCY_RUNS = 200;
+
+  private CnnBench() {}
+
+  static Report run(CnnFamily family, TrainRequest request, RunContext context) {
+    String variant = family.variant(request.variant()).name();
+    Hyperparameters hp = request.apply(family.variant(variant).defaults());
+    DataSplits data = FashionMnist.locate(context.data());
+    ImageSet train = request.limit() == null ? data.train() : data.train().first(request.limit());
+    ImageSet test = data.test();
+    EngineChoice choice = context.chooseEngine("training cnn/" + variant, family.needs(variant));
+    Path scratch;
+    try {
+      scratch = Files.createTempDirectory("zoo-bench");
+    } catch (IOException e) {
+      throw new ZooException("Cannot create a scratch directory: " + e.getMessage() + ".", e);
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    try (ImageClassifier model =
+        new ImageClassifier(
+            variant,
+            hp,
+            train.classNames(),
+            train.height(),
+            train.width(),
+            choice,
+            context.seed())) {
+      TrainingSummary summary =
+          model.fit(
+              train, test, scratch.resolve("run"), null, context.log(), context.interactive());
+      List<Double> perEpoch = new ArrayList<>();
+      List<Double> accuracy = new ArrayList<>();
+      for (EpochResult r : summary.epochs()) {
+        perEpoch.add(r.examplesPerSecond());
+        accuracy.add(r.metrics().get("test_accuracy"));
+      }
+      model.evaluate(test.first(Math.min(1000, test.size())));
+      long t0 = System.nanoTime();
+      model.evaluate(test);
+      double inferPerSecond = test.size() / ((System.nanoTime() - t0) / 1e9);
+      float[] image = test.image(0);
+      for (int i = 0; i < 20; i++) {
+        model.classify(image, 1);
+      }
+      double[] latencies = new double[LATENCY_RUNS];
+      for (int i = 0; i < LATENCY_RUNS; i++) {
+        float[] x = test.image(i % test.size());
+        long s = System.nanoTime();
+        model.classify(x, 1);
+        latencies[i] = (System.nanoTime() - s) / 1e6;
+      }
+      json.put("peer", "zoo-" + choice.backend().name());
+      json.put("engine", choice.backend().name());
+      json.put("engine_version", model.manager().getEngine().getVersion());
+      json.put("model", variant);
+      json.put("epochs", hp.getInt("epochs"));
+      json.put("batch_size", hp.getInt("batch_size"));
+      json.put("train_images", train.size());
+      json.put("train_images_per_s", perEpoch.get(perEpoch.size() - 1));
+      json.put("train_images_per_s_per_epoch", perEpoch);
+      json.put("test_accuracy", accuracy);
+      json.put("infer_images_per_s_b256", inferPerSecond);
+      json.put("latency_ms_b1_median", Measure.median(latencies));
+      json.put("peak_rss_mb", Measure.peakRssMb());
+    } finally {
+      deleteTree(scratch);
+    }
+    String text =
+        String.format(
+            Locale.ROOT,
+            "%s: train %.0f images/s, inference %.0f images/s (batch 256), latency %.2f ms "
+                + "(batch 1), peak RSS %.0f MB, test accuracy %s%n",
+            json.get("engine"),
+            json.get("train_images_per_s"),
+            json.get("infer_images_per_s_b256"),
+            json.get("latency_ms_b1_median"),
+            json.get("peak_rss_mb"),
+            json.get("test_accuracy"));
+    return new Report(text, json);
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // A leftover scratch directory under the system's temporary folder does no harm.
+    }
+  }
+}
