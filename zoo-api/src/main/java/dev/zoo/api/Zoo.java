@@ -173,7 +173,11 @@ public final class Zoo {
   /** Creates a registry from explicit parts, for tests and embedding. */
   public static Zoo of(List<ModelFamily> families, List<EngineBackend> backends) {
     Map<String, ModelFamily> map = new LinkedHashMap<>();
-    families.forEach(f -> map.put(f.name(), f));
-    return new Zoo(map, new ArrayList<>(backends), List.of());
+    families.stream()
+        .sorted(Comparator.comparing(ModelFamily::name))
+        .forEach(f -> map.put(f.name().toLowerCase(Locale.ROOT), f));
+    List<EngineBackend> sorted = new ArrayList<>(backends);
+    sorted.sort(Comparator.comparingInt(EngineBackend::preference));
+    return new Zoo(map, sorted, List.of());
   }
 }

@@ -39,7 +39,7 @@ public final class CnnFamily implements ModelFamily {
           new Variant(
               "simple-cnn",
               "the Keras MNIST network: conv 32-64-64 3x3 with max-pooling, dense 64",
-              defaults(5, 64, 1e-3).build()),
+              defaults(5, 32, 2e-3).build()),
           new Variant(
               "lenet",
               "LeNet-5: conv 6-16 5x5 with max-pooling, dense 120-84",
@@ -124,25 +124,24 @@ public final class CnnFamily implements ModelFamily {
       variantName = variant.name();
       hp = request.apply(variant.defaults());
     }
+    ImageClassifier.checkTrainingSettings(hp);
+    // Read the data and choose the engine before printing about either, so that a refusal of
+    // either is the only line the user sees.
     DataSplits data = FashionMnist.locate(context.data());
+    EngineChoice choice = context.chooseEngine("training cnn/" + variantName, needs(variantName));
     context.log().println("Data: " + data.origin() + ".");
     ImageSet train = data.train();
     if (request.limit() != null && request.limit() < train.size()) {
       train = train.first(request.limit());
       context.log().println("Training on the first " + train.size() + " images (--limit).");
     }
-    EngineChoice choice = context.chooseEngine("training cnn/" + variantName, needs(variantName));
     long seed = resume != null ? resume.info().seed() : context.seed();
     List<String> labels = resume != null ? resume.info().labels() : train.classNames();
     TrainingSummary summary;
     ClassificationMetrics metrics;
     try (ImageClassifier model =
         new ImageClassifier(variantName, hp, labels, train.height(), train.width(), choice, seed)) {
-      context
-          .log()
-          .printf(
-              "Training cnn/%s (%s) for %d epochs, batch %d, on %d images.%n",
-              variantName, hp, hp.getInt("epochs"), hp.getInt("batch_size"), train.size());
+      context.log().printf("Training cnn/%s (%s) on %d images.%n", variantName, hp, train.size());
       summary = model.fit(train, data.test(), out, resume, context.log(), context.interactive());
       metrics = model.evaluate(data.test());
     }
@@ -213,8 +212,8 @@ public final class CnnFamily implements ModelFamily {
     Checkpoint cp = Checkpoint.open(checkpoint, NAME);
     String variant = cp.info().variant();
     DataSplits data = FashionMnist.locate(context.data());
-    context.log().println("Data: " + data.origin() + ".");
     EngineChoice choice = context.chooseEngine("running cnn/" + variant, inferenceNeeds(variant));
+    context.log().println("Data: " + data.origin() + ".");
     try (ImageClassifier model = ImageClassifier.load(cp, choice)) {
       ClassificationMetrics metrics = model.evaluate(data.test());
       Map<String, Object> json = new LinkedHashMap<>(metrics.toMap());

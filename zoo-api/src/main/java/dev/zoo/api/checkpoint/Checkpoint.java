@@ -3,6 +3,8 @@ package dev.zoo.api.checkpoint;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
@@ -76,10 +78,10 @@ public final class Checkpoint {
    * @throws ZooException when it is missing, corrupted or of another family
    */
   public static Checkpoint open(Path path, String family) {
-    if (!Files.exists(path)) {
+    Path dir = locate(path);
+    if (dir == null && !Files.exists(path)) {
       throw new ZooException("Checkpoint " + path + " does not exist.");
     }
-    Path dir = locate(path);
     if (dir == null) {
       throw new ZooException("No checkpoint in " + path + ": it has no " + INFO_FILE + ".");
     }
@@ -136,10 +138,20 @@ public final class Checkpoint {
     return dir;
   }
 
-  /** Loads parameters saved by {@link CheckpointWriter#putParameters} into an initialised block. */
+  /**
+   * Loads parameters saved by {@link CheckpointWriter#putParameters} into an initialised block,
+   * which stays trainable.
+   */
   public void loadParameters(String name, Block block, NDManager manager) {
     try (DataInputStream in = open(name)) {
       block.loadParameters(manager, in);
+      // DJL replaces each parameter's array with one that does not require a gradient, so a
+      // resumed run would have nothing to train; mark them again as a fresh block has them.
+      for (Pair<String, Parameter> pair : block.getParameters()) {
+        if (pair.getValue().requiresGradient()) {
+          pair.getValue().getArray().setRequiresGradient(true);
+        }
+      }
     } catch (IOException | MalformedModelException | RuntimeException e) {
       throw new ZooException(
           "Checkpoint "

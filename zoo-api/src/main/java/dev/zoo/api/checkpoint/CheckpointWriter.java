@@ -95,8 +95,9 @@ public final class CheckpointWriter implements AutoCloseable {
           Checkpoint.GSON.toJson(complete),
           StandardCharsets.UTF_8);
       syncAll(tmp);
-      deleteTree(previous);
       if (Files.exists(target)) {
+        // Only now is an older hidden copy, left by a crash, no longer the sole checkpoint.
+        deleteTree(previous);
         Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -66,7 +66,7 @@ public final class EngineSelector {
       throw new ZooException("No engine can run " + job + ": " + whyNot(needs) + ".");
     }
     boolean wantCpu =
-        explicitDevice != null && explicitDevice.toLowerCase(Locale.ROOT).equals("cpu");
+        explicitDevice != null && explicitDevice.trim().toLowerCase(Locale.ROOT).equals("cpu");
     Comparator<EngineBackend> order =
         Comparator.comparing((EngineBackend b) -> wantCpu || !b.declaredOffers().gpu())
             .thenComparingInt(EngineBackend::preference);

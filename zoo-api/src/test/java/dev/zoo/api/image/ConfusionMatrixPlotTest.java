@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zoo.api.data.FashionMnist;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,18 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfusionMatrixPlotTest {
-  private static final List<String> FASHION =
-      List.of(
-          "T-shirt/top",
-          "Trouser",
-          "Pullover",
-          "Dress",
-          "Coat",
-          "Sandal",
-          "Shirt",
-          "Sneaker",
-          "Bag",
-          "Ankle boot");
+  private static final List<String> FASHION = FashionMnist.CLASS_NAMES;
 
   @Test
   void writtenPngHasAPlausibleSizeAndContent(@TempDir Path dir) throws IOException {

@@ -1,0 +1,161 @@
+package dev.zoo.api.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.ConstantInitializer;
+import ai.djl.training.loss.Loss;
+import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.checkpoint.CheckpointInfo;
+import dev.zoo.api.checkpoint.CheckpointWriter;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A tiny real training task on PyTorch: fits y = 2x with one Linear unit (weight starting at 0) and
+ * the zoo's Adam. Its targets can be made NaN after a number of batches.
+ */
+final class LinearTask implements TrainingTask, AutoCloseable {
+
+  static final String FAMILY = "linear-test";
+  static final String PARAMETERS = "linear.params";
+  static final String OPTIMIZER = "adam.state";
+  static final int SIZE = 32;
+
+  private final NDManager manager;
+  private final Block block;
+  final Adam adam;
+  private final int poisonAfter;
+  private int batches;
+
+  /** Checkpoint epochs seen at the start of each evaluation (0 when there was none). */
+  final List<Integer> checkpointEpochAtEvaluation = new ArrayList<>();
+
+  /**
+   * @param poisonAfter batches trained normally before the targets become NaN; negative for never
+   */
+  LinearTask(int poisonAfter) {
+    this.poisonAfter = poisonAfter;
+    this.manager = Engine.getEngine("PyTorch").newBaseManager();
+    this.block = Linear.builder().setUnits(1).build();
+    block.setInitializer(new ConstantInitializer(0f), Parameter.Type.WEIGHT);
+    block.initialize(manager, DataType.FLOAT32, new Shape(1, 1));
+    this.adam = Adam.of(manager.newSubManager(), 0.1f);
+  }
+
+  LinearTask() {
+    this(-1);
+  }
+
+  static float x(int i) {
+    return -1f + 2f * i / (SIZE - 1);
+  }
+
+  float weight() {
+    return block.getParameters().get("weight").getArray().toFloatArray()[0];
+  }
+
+  @Override
+  public NDManager manager() {
+    return manager;
+  }
+
+  @Override
+  public int trainSize() {
+    return SIZE;
+  }
+
+  @Override
+  public Map<String, Double> trainBatch(NDManager batch, int[] indices) {
+    int n = indices.length;
+    boolean poisoned = poisonAfter >= 0 && batches >= poisonAfter;
+    float[] xs = new float[n];
+    float[] ys = new float[n];
+    for (int i = 0; i < n; i++) {
+      xs[i] = x(indices[i]);
+      ys[i] = poisoned ? Float.NaN : 2 * xs[i];
+    }
+    NDArray input = batch.create(xs, new Shape(n, 1));
+    NDArray target = batch.create(ys, new Shape(n, 1));
+    float loss;
+    try (GradientCollector collector = batch.getEngine().newGradientCollector()) {
+      NDArray prediction =
+          block
+              .forward(new ParameterStore(batch, false), new NDList(input), true)
+              .singletonOrThrow();
+      NDArray value = Loss.l2Loss().evaluate(new NDList(target), new NDList(prediction));
+      collector.backward(value);
+      loss = value.getFloat();
+    }
+    adam.step(block);
+    batches++;
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("loss", (double) loss);
+    return metrics;
+  }
+
+  @Override
+  public Map<String, Double> evaluate(int epoch, Path runDir) {
+    checkpointEpochAtEvaluation.add(
+        Checkpoint.exists(runDir) ? Checkpoint.open(runDir, FAMILY).info().epoch() : 0);
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("weight", (double) weight());
+    return metrics;
+  }
+
+  @Override
+  public void save(CheckpointWriter writer) {
+    writer.putParameters(PARAMETERS, block);
+    writer.put(OPTIMIZER, adam::save);
+  }
+
+  @Override
+  public void restore(Checkpoint checkpoint) {
+    checkpoint.loadParameters(PARAMETERS, block, manager);
+    try (DataInputStream in = checkpoint.open(OPTIMIZER)) {
+      adam.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
+    return new CheckpointInfo(
+        Checkpoint.FORMAT,
+        FAMILY,
+        "linear",
+        Map.of("learning_rate", "0.1"),
+        List.of(1),
+        List.of(),
+        "pytorch",
+        manager.getEngine().getVersion(),
+        Engine.getDjlVersion(),
+        "test",
+        epoch,
+        7,
+        metrics,
+        Map.of(),
+        null,
+        null);
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

@@ -1,0 +1,187 @@
+package dev.zoo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.zoo.api.data.FashionMnist;
+import dev.zoo.api.data.ImageSet;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code zoo train}, then {@code zoo eval} and {@code zoo predict} on what it wrote. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndTest {
+
+  @TempDir static Path dir;
+
+  private static Path run() {
+    return dir.resolve("run");
+  }
+
+  private static double trainedAccuracy = Double.NaN;
+
+  @Test
+  @Order(1)
+  void train() {
+    Cli.Result r =
+        Cli.run(
+                "train",
+                "cnn",
+                "--variant",
+                "lenet",
+                "--epochs",
+                "1",
+                "--limit",
+                "2000",
+                "--out",
+                run().toString())
+            .ok();
+    for (String file :
+        List.of(
+            "checkpoint/model.json",
+            "checkpoint/model.params",
+            "metrics.jsonl",
+            "confusion-matrix.png",
+            "predictions.png")) {
+      assertTrue(Files.isRegularFile(run().resolve(file)), file + "\n" + r);
+    }
+    assertTrue(r.out().startsWith("Trained cnn/lenet for 1 epochs"), r::toString);
+    assertTrue(r.err().contains("Training on the first 2000 images (--limit)."), r::toString);
+    assertTrue(r.err().contains("Engine: "), r::toString);
+    Matcher m = Pattern.compile("Test accuracy (\\d\\.\\d{4})").matcher(r.out());
+    assertTrue(m.find(), r::toString);
+    trainedAccuracy = Double.parseDouble(m.group(1));
+    // Measured 0.58 (one epoch of 2000 images); chance is 0.10.
+    assertTrue(trainedAccuracy > 0.4, r::toString);
+  }
+
+  @Test
+  @Order(2)
+  void eval() {
+    Cli.Result r = Cli.run("eval", "cnn", "--checkpoint", run().toString(), "--json").ok();
+    JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
+    assertTrue(json.has("accuracy"), r::toString);
+    double accuracy = json.get("accuracy").getAsDouble();
+    assertTrue(accuracy >= 0 && accuracy <= 1, r::toString);
+    // The same model on the same test data as the training run's final evaluation.
+    assertEquals(trainedAccuracy, accuracy, 5e-5 + 1e-9, r::toString);
+    assertEquals(10, json.getAsJsonArray("per_class").size());
+    assertEquals("lenet", json.get("variant").getAsString());
+    assertFalse(r.out().contains("Engine:"), "progress stays on stderr");
+  }
+
+  @Test
+  @Order(3)
+  void predict() throws IOException {
+    ImageSet test = FashionMnist.embeddedSample().test();
+    Path png = writePng(dir.resolve("img.png"), test.image(0));
+    Cli.Result r = Cli.run("predict", "cnn", "--checkpoint", run().toString(), png.toString()).ok();
+    List<String> lines = r.out().lines().toList();
+    assertEquals(1, lines.size(), r::toString);
+    String line = lines.get(0);
+    assertTrue(line.startsWith(png + ":"), r::toString);
+    Matcher m =
+        Pattern.compile("  (.+?) ([01]\\.\\d{3})")
+            .matcher(line.substring(png.toString().length() + 1));
+    int labels = 0;
+    double previous = 2;
+    while (m.find()) {
+      assertTrue(FashionMnist.CLASS_NAMES.contains(m.group(1)), m.group(1));
+      double p = Double.parseDouble(m.group(2));
+      assertTrue(p <= previous, line);
+      previous = p;
+      labels++;
+    }
+    assertEquals(3, labels, line);
+
+    Cli.Result json =
+        Cli.run("predict", "cnn", "--json", "--checkpoint", run().toString(), png.toString()).ok();
+    JsonArray top =
+        JsonParser.parseString(json.out())
+            .getAsJsonObject()
+            .getAsJsonArray("predictions")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonArray("top");
+    assertEquals(3, top.size());
+    assertTrue(line.contains(top.get(0).getAsJsonObject().get("label").getAsString()));
+  }
+
+  @Test
+  @Order(4)
+  void predictOnAnImageThatIsNotOne() throws IOException {
+    byte[] noise = new byte[1000];
+    new Random(3).nextBytes(noise);
+    Path bad = Files.write(dir.resolve("noise.png"), noise);
+    // The engine is chosen (and named on stderr) before the image is read.
+    Cli.run("predict", "cnn", "--checkpoint", run().toString(), bad.toString())
+        .userErrorAfterProgress("Cannot decode image " + bad + ": not a PNG or JPEG file.");
+  }
+
+  @Test
+  @Order(5)
+  void corruptedCheckpointIsRefused() throws IOException {
+    Path copy = dir.resolve("corrupt");
+    Files.createDirectories(copy.resolve("checkpoint"));
+    try (var files = Files.list(run().resolve("checkpoint"))) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.copy(f, copy.resolve("checkpoint").resolve(f.getFileName()));
+      }
+    }
+    Path params = copy.resolve("checkpoint/model.params");
+    byte[] bytes = Files.readAllBytes(params);
+    bytes[bytes.length - 1] ^= 0x40;
+    Files.write(params, bytes);
+    Cli.run("eval", "cnn", "--checkpoint", copy.toString())
+        .userError("is corrupted: the checksum of model.params does not match.");
+    assertTrue(Arrays.equals(bytes, Files.readAllBytes(params)));
+  }
+
+  @Test
+  @Order(6)
+  void resumeAndRefuseOverwrite() throws IOException {
+    String out = run().toString();
+    Cli.run("train", "cnn", "--epochs", "2", "--limit", "2000", "--out", out)
+        .userError(
+            "already holds a checkpoint; continue it with --resume or choose another --out.");
+    Cli.Result r =
+        Cli.run("train", "cnn", "--resume", "--epochs", "2", "--limit", "2000", "--out", out).ok();
+    assertTrue(r.out().startsWith("Trained cnn/lenet for 2 epochs"), r::toString);
+    assertTrue(r.err().contains("Resuming " + out + " from epoch 1 of 2."), r::toString);
+    assertEquals(2, Files.readAllLines(run().resolve("metrics.jsonl")).size());
+    assertEquals(
+        2,
+        JsonParser.parseString(Files.readString(run().resolve("checkpoint/model.json")))
+            .getAsJsonObject()
+            .get("epoch")
+            .getAsInt());
+  }
+
+  private static Path writePng(Path file, float[] grey) throws IOException {
+    BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+    for (int y = 0; y < 28; y++) {
+      for (int x = 0; x < 28; x++) {
+        image.getRaster().setSample(x, y, 0, Math.round(grey[y * 28 + x] * 255f));
+      }
+    }
+    ImageIO.write(image, "png", file.toFile());
+    return file;
+  }
+}
