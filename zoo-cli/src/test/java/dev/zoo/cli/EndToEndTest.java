@@ -62,7 +62,7 @@ class EndToEndTest {
             "predictions.png")) {
       assertTrue(Files.isRegularFile(run().resolve(file)), file + "\n" + r);
     }
-    assertTrue(r.out().startsWith("Trained cnn/lenet for 1 epochs"), r::toString);
+    assertTrue(r.out().startsWith("Trained cnn/lenet to epoch 1 "), r::toString);
     assertTrue(r.err().contains("Training on the first 2000 images (--limit)."), r::toString);
     assertTrue(r.err().contains("Engine: "), r::toString);
     Matcher m = Pattern.compile("Test accuracy (\\d\\.\\d{4})").matcher(r.out());
@@ -163,7 +163,7 @@ class EndToEndTest {
             "already holds a checkpoint; continue it with --resume or choose another --out.");
     Cli.Result r =
         Cli.run("train", "cnn", "--resume", "--epochs", "2", "--limit", "2000", "--out", out).ok();
-    assertTrue(r.out().startsWith("Trained cnn/lenet for 2 epochs"), r::toString);
+    assertTrue(r.out().startsWith("Trained cnn/lenet to epoch 2 "), r::toString);
     assertTrue(r.err().contains("Resuming " + out + " from epoch 1 of 2."), r::toString);
     assertEquals(2, Files.readAllLines(run().resolve("metrics.jsonl")).size());
     assertEquals(

@@ -145,22 +145,26 @@ public final class CnnFamily implements ModelFamily {
       summary = model.fit(train, data.test(), out, resume, context.log(), context.interactive());
       metrics = model.evaluate(data.test());
     }
-    return trainReport(variantName, data, summary, metrics);
+    return trainReport(variantName, data, train.size(), summary, metrics);
   }
 
   private Report trainReport(
-      String variant, DataSplits data, TrainingSummary summary, ClassificationMetrics metrics) {
+      String variant,
+      DataSplits data,
+      int trainImages,
+      TrainingSummary summary,
+      ClassificationMetrics metrics) {
     Path run = summary.runDir();
     EpochResult last = summary.last();
     StringBuilder text = new StringBuilder();
     text.append(
         String.format(
             Locale.ROOT,
-            "Trained cnn/%s for %d epochs in %.1f s on %s.%n",
+            "Trained cnn/%s to epoch %d in %.1f s on %s.%n",
             variant,
             summary.completedEpochs(),
             summary.seconds(),
-            data.embedded() ? "the embedded sample" : "the full data"));
+            trainImages + (data.embedded() ? " images of the embedded sample" : " images")));
     if (last != null) {
       text.append(
           String.format(
