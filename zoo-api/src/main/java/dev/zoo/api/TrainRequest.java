@@ -1,6 +1,7 @@
 package dev.zoo.api;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -56,7 +57,7 @@ public record TrainRequest(
    * batch_size}, {@code learning_rate} and the named overrides.
    */
   public Hyperparameters apply(Hyperparameters defaults) {
-    java.util.Map<String, String> all = new java.util.LinkedHashMap<>(overrides);
+    Map<String, String> all = new LinkedHashMap<>(overrides);
     if (epochs != null) {
       all.put("epochs", epochs.toString());
     }
@@ -66,6 +67,8 @@ public record TrainRequest(
     if (learningRate != null) {
       all.put("learning_rate", learningRate.toString());
     }
-    return defaults.with(all);
+    Hyperparameters result = defaults.with(all);
+    dev.zoo.api.train.TrainingLoop.checkSettings(result);
+    return result;
   }
 }

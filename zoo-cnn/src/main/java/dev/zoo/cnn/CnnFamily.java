@@ -124,7 +124,6 @@ public final class CnnFamily implements ModelFamily {
       variantName = variant.name();
       hp = request.apply(variant.defaults());
     }
-    ImageClassifier.checkTrainingSettings(hp);
     // Read the data and choose the engine before printing about either, so that a refusal of
     // either is the only line the user sees.
     DataSplits data = FashionMnist.locate(context.data());
@@ -176,7 +175,7 @@ public final class CnnFamily implements ModelFamily {
               last.examplesPerSecond()));
     }
     text.append("Run directory: ").append(run).append('\n');
-    text.append("  checkpoint         ").append(summary.checkpoint()).append('\n');
+    text.append("  checkpoint         ").append(run.resolve(Checkpoint.DIR)).append('\n');
     text.append("  metrics            ").append(run.resolve("metrics.jsonl")).append('\n');
     text.append("  confusion matrix   ")
         .append(run.resolve(ClassifierTraining.CONFUSION_PNG))

@@ -143,7 +143,7 @@ public final class ImageClassifier implements AutoCloseable {
       Checkpoint resume,
       PrintStream log,
       boolean interactive) {
-    checkTrainingSettings(hp);
+    TrainingLoop.checkSettings(hp);
     checkData(train, "training");
     checkData(test, "test");
     ClassifierTraining task = new ClassifierTraining(this, train, test);
@@ -159,22 +159,6 @@ public final class ImageClassifier implements AutoCloseable {
           .run(resume);
     } finally {
       task.close();
-    }
-  }
-
-  /**
-   * Refuses epochs or a batch size below one (possible through {@code --set}) with a clear message;
-   * the training task sizes its buffers and learning-rate schedule by them and would otherwise fail
-   * with an internal error.
-   */
-  static void checkTrainingSettings(Hyperparameters hp) {
-    int epochs = hp.getInt("epochs");
-    if (epochs <= 0) {
-      throw new ZooException("Epochs must be a positive number, not " + epochs + ".");
-    }
-    int batchSize = hp.getInt("batch_size");
-    if (batchSize <= 0) {
-      throw new ZooException("Batch size must be a positive number, not " + batchSize + ".");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.zoo.api.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,7 +44,7 @@ public interface EngineBackend {
   /** The devices of the loaded engine: the CPU and any GPUs. */
   default List<DeviceInfo> devices() {
     ai.djl.engine.Engine engine = load();
-    java.util.ArrayList<DeviceInfo> devices = new java.util.ArrayList<>();
+    List<DeviceInfo> devices = new ArrayList<>();
     devices.add(DeviceInfo.CPU);
     for (int i = 0; i < engine.getGpuCount(); i++) {
       devices.add(new DeviceInfo("gpu", i));

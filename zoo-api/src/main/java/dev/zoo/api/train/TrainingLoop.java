@@ -1,6 +1,7 @@
 package dev.zoo.api.train;
 
 import ai.djl.ndarray.NDManager;
+import dev.zoo.api.Hyperparameters;
 import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointWriter;
@@ -42,6 +43,28 @@ public final class TrainingLoop {
   /** Starts a builder for training {@code task}. */
   public static Builder builder(TrainingTask task) {
     return new Builder(task);
+  }
+
+  /**
+   * Refuses training settings a run cannot use — epochs or a batch size below one, a learning rate
+   * that is not a positive number — whichever way they were set ({@code --epochs}, {@code --set},
+   * an app's builder), before any buffer is sized by them. Names absent from {@code hp} are
+   * skipped.
+   */
+  public static void checkSettings(Hyperparameters hp) {
+    if (hp.has("epochs") && hp.getInt("epochs") <= 0) {
+      throw new ZooException("Epochs must be a positive number, not " + hp.getInt("epochs") + ".");
+    }
+    if (hp.has("batch_size") && hp.getInt("batch_size") <= 0) {
+      throw new ZooException(
+          "Batch size must be a positive number, not " + hp.getInt("batch_size") + ".");
+    }
+    if (hp.has("learning_rate")) {
+      double lr = hp.getDouble("learning_rate");
+      if (!(lr > 0 && Double.isFinite(lr))) {
+        throw new ZooException("Learning rate must be a positive number, not " + lr + ".");
+      }
+    }
   }
 
   /**
