@@ -85,7 +85,7 @@ public interface ModelFamily {
 
   /** Evaluates a checkpoint on the test data the context resolves. */
   default Report evaluate(Path checkpoint, RunContext context) {
-    throw new ZooException("Family " + name() + " has no evaluate action.");
+    throw unsupported("evaluate");
   }
 
   /**
@@ -94,11 +94,36 @@ public interface ModelFamily {
    * the keys the family's peer script in {@code bench/peers/} also prints.
    */
   default Report bench(TrainRequest request, RunContext context) {
-    throw new ZooException("Family " + name() + " has no benchmark.");
+    throw unsupported("bench");
   }
 
   /** Runs a checkpoint on inputs given on the command line (files or text). */
   default Report predict(Path checkpoint, List<String> inputs, RunContext context) {
-    throw new ZooException("Family " + name() + " has no predict action.");
+    throw unsupported("predict");
+  }
+
+  /** Samples from a generative checkpoint: images or text, as {@code request} says. */
+  default Report generate(GenerateRequest request, RunContext context) {
+    throw unsupported("generate");
+  }
+
+  /** Maps inputs (files or text) to their latent codes. */
+  default Report encode(Path checkpoint, List<String> inputs, RunContext context) {
+    throw unsupported("encode");
+  }
+
+  /** Gives each input an anomaly score, highest first. */
+  default Report score(Path checkpoint, List<String> inputs, RunContext context) {
+    throw unsupported("score");
+  }
+
+  /** Draws a model's attention weights over a prompt. */
+  default Report attention(AttentionRequest request, RunContext context) {
+    throw unsupported("attention");
+  }
+
+  /** The error for an action this family does not have. */
+  default ZooException unsupported(String action) {
+    return new ZooException("Family " + name() + " has no " + action + " action.");
   }
 }

@@ -2,9 +2,11 @@ package dev.zoo.api;
 
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.engine.Op;
+import dev.zoo.api.metrics.ImageJudge;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Everything an action gets from its caller besides its own arguments: the registry, where to
@@ -20,6 +22,7 @@ public final class RunContext {
   private final String device;
   private final long seed;
   private final boolean interactive;
+  private final Supplier<ImageJudge> judge;
 
   private RunContext(Builder b) {
     this.zoo = b.zoo;
@@ -30,6 +33,7 @@ public final class RunContext {
     this.device = b.device;
     this.seed = b.seed;
     this.interactive = b.interactive;
+    this.judge = b.judge;
   }
 
   /** Starts a builder for a context over {@code zoo}. */
@@ -68,6 +72,19 @@ public final class RunContext {
   }
 
   /**
+   * A classifier of the context's image data for measuring generated images; the caller closes it.
+   *
+   * @throws ZooException when the caller provided none
+   */
+  public ImageJudge judge() {
+    if (judge == null) {
+      throw new ZooException(
+          "Measuring generated images needs an image classifier, and none is available here.");
+    }
+    return judge.get();
+  }
+
+  /**
    * Chooses the engine for a job from the requested engine and device and the job's needs, and
    * prints the choice with its reason.
    */
@@ -87,6 +104,7 @@ public final class RunContext {
     private String device;
     private long seed = 42;
     private boolean interactive;
+    private Supplier<ImageJudge> judge;
 
     private Builder(Zoo zoo) {
       this.zoo = zoo;
@@ -135,6 +153,12 @@ public final class RunContext {
     /** Whether progress may redraw one line. */
     public Builder interactive(boolean interactive) {
       this.interactive = interactive;
+      return this;
+    }
+
+    /** Where {@link RunContext#judge()} gets its classifier; called only when needed. */
+    public Builder judge(Supplier<ImageJudge> judge) {
+      this.judge = judge;
       return this;
     }
 

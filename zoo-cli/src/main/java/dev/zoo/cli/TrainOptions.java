@@ -1,6 +1,7 @@
 package dev.zoo.cli;
 
 import dev.zoo.api.TrainRequest;
+import dev.zoo.api.ZooException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,12 +43,51 @@ final class TrainOptions {
   boolean resume;
 
   @Option(
+      names = "--steps",
+      paramLabel = "N",
+      description = "Train for N optimizer steps (batches) instead of whole epochs.")
+  Integer steps;
+
+  @Option(
+      names = "--holdout-class",
+      paramLabel = "CLASS",
+      description = "Leave one class out of training (anomaly detection; vae).")
+  String holdoutClass;
+
+  @Option(
+      names = "--column",
+      paramLabel = "NAMES",
+      description = "The CSV column(s) to forecast, comma-separated (lstm-forecast).")
+  String column;
+
+  @Option(
+      names = "--horizon",
+      paramLabel = "N",
+      description = "How many future values to forecast (lstm-forecast).")
+  Integer horizon;
+
+  @Option(
+      names = "--beta",
+      paramLabel = "B",
+      description = "Weight of the KL term (beta-VAE; vae).")
+  Double beta;
+
+  @Option(
       names = "--set",
       paramLabel = "NAME=VALUE",
       description = "Set a hyper-parameter by name (repeatable; see 'zoo info FAMILY').")
   Map<String, String> overrides = new LinkedHashMap<>();
 
   TrainRequest request(Path defaultOut) {
+    if (steps != null && steps <= 0) {
+      throw new ZooException("Steps must be a positive number, not " + steps + ".");
+    }
+    Map<String, String> all = new LinkedHashMap<>(overrides);
+    put(all, "steps", steps);
+    put(all, "holdout_class", holdoutClass);
+    put(all, "column", column);
+    put(all, "horizon", horizon);
+    put(all, "beta", beta);
     return new TrainRequest(
         variant,
         out != null ? out : defaultOut,
@@ -56,6 +96,13 @@ final class TrainOptions {
         learningRate,
         limit,
         resume,
-        overrides);
+        all);
+  }
+
+  /** The named options are shorthands for {@code --set}; a variant without the setting refuses. */
+  private static void put(Map<String, String> all, String name, Object value) {
+    if (value != null) {
+      all.put(name, value.toString());
+    }
   }
 }

@@ -26,6 +26,10 @@ import picocli.CommandLine.Spec;
       TrainCommand.class,
       EvalCommand.class,
       PredictCommand.class,
+      GenerateCommand.class,
+      EncodeCommand.class,
+      ScoreCommand.class,
+      AttentionCommand.class,
       BenchCommand.class
     })
 final class ZooCommand implements Runnable {

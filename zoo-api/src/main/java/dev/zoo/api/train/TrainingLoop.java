@@ -24,6 +24,7 @@ public final class TrainingLoop {
 
   private final TrainingTask task;
   private final int epochs;
+  private final int steps;
   private final int batchSize;
   private final long seed;
   private final Path runDir;
@@ -32,7 +33,8 @@ public final class TrainingLoop {
 
   private TrainingLoop(Builder b) {
     this.task = b.task;
-    this.epochs = b.epochs;
+    this.epochs = b.steps > 0 ? epochsFor(b.steps, b.task.trainSize(), b.batchSize) : b.epochs;
+    this.steps = b.steps;
     this.batchSize = b.batchSize;
     this.seed = b.seed;
     this.runDir = b.runDir;
@@ -58,6 +60,9 @@ public final class TrainingLoop {
     if (hp.has("batch_size") && hp.getInt("batch_size") <= 0) {
       throw new ZooException(
           "Batch size must be a positive number, not " + hp.getInt("batch_size") + ".");
+    }
+    if (hp.has("steps") && hp.getInt("steps") < 0) {
+      throw new ZooException("Steps must be a positive number, not " + hp.getInt("steps") + ".");
     }
     if (hp.has("learning_rate")) {
       double lr = hp.getDouble("learning_rate");
@@ -149,14 +154,19 @@ public final class TrainingLoop {
     long epochStart = System.nanoTime();
     int n = task.trainSize();
     int[] order = shuffled(n, new Random(seed * 1_000_003L + epoch));
+    int end = n;
+    if (steps > 0) {
+      long before = (long) (epoch - 1) * stepsPerEpoch(n, batchSize);
+      end = (int) Math.min(n, (steps - before) * batchSize);
+    }
     ProgressBar bar =
-        new ProgressBar(log, interactive, String.format("Epoch %d/%d", epoch, epochs), n);
+        new ProgressBar(log, interactive, String.format("Epoch %d/%d", epoch, epochs), end);
     Map<String, Double> sums = new LinkedHashMap<>();
     long seen = 0;
     long trainNanos = 0;
     int step = 0;
-    for (int from = 0; from < n; from += batchSize) {
-      int size = Math.min(batchSize, n - from);
+    for (int from = 0; from < end; from += batchSize) {
+      int size = Math.min(batchSize, end - from);
       int[] indices = new int[size];
       System.arraycopy(order, from, indices, 0, size);
       long t0 = System.nanoTime();
@@ -220,6 +230,17 @@ public final class TrainingLoop {
         "zoo-interrupt-notice");
   }
 
+  private static int stepsPerEpoch(int n, int batchSize) {
+    return (n + batchSize - 1) / batchSize;
+  }
+
+  private static int epochsFor(int steps, int n, int batchSize) {
+    if (n <= 0) {
+      throw new ZooException("There is nothing to train on: the training set is empty.");
+    }
+    return (steps + stepsPerEpoch(n, batchSize) - 1) / stepsPerEpoch(n, batchSize);
+  }
+
   static int[] shuffled(int n, Random random) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -242,6 +263,7 @@ public final class TrainingLoop {
   public static final class Builder {
     private final TrainingTask task;
     private int epochs = 1;
+    private int steps;
     private int batchSize = 128;
     private long seed = 42;
     private Path runDir;
@@ -258,6 +280,18 @@ public final class TrainingLoop {
         throw new ZooException("Epochs must be a positive number, not " + epochs + ".");
       }
       this.epochs = epochs;
+      return this;
+    }
+
+    /**
+     * Total optimizer steps (batches), counting those before a resume; replaces {@link #epochs}
+     * when positive. The last epoch stops early when the steps run out; 0 keeps epochs.
+     */
+    public Builder steps(int steps) {
+      if (steps < 0) {
+        throw new ZooException("Steps must be a positive number, not " + steps + ".");
+      }
+      this.steps = steps;
       return this;
     }
 
