@@ -94,10 +94,10 @@ public final class Corpus {
         throw new ZooException("The folder " + path + " holds no text files.");
       }
       for (Path f : files) {
-        records.addAll(parse(label(f), decode(readBytes(f), f.toString())));
+        records.addAll(parse(label(f), decodeUtf8(readBytes(f), f.toString())));
       }
     } else {
-      records.addAll(parse(label(path), decode(readBytes(path), path.toString())));
+      records.addAll(parse(label(path), decodeUtf8(readBytes(path), path.toString())));
     }
     if (records.isEmpty()) {
       throw new ZooException("The corpus " + path + " is empty.");
@@ -113,7 +113,7 @@ public final class Corpus {
         if (in == null) {
           throw new ZooException("The embedded corpus is missing from this build (" + topic + ").");
         }
-        records.addAll(parse(topic, decode(in.readAllBytes(), "embedded " + topic)));
+        records.addAll(parse(topic, decodeUtf8(in.readAllBytes(), "embedded " + topic)));
       } catch (IOException e) {
         throw new ZooException("Cannot read the embedded corpus: " + e.getMessage() + ".", e);
       }
@@ -149,8 +149,11 @@ public final class Corpus {
     }
   }
 
-  /** Decodes strict UTF-8, naming the byte offset of the first invalid sequence. */
-  static String decode(byte[] bytes, String what) {
+  /**
+   * Decodes strict UTF-8, naming the byte offset of the first invalid sequence: {@code what} is not
+   * UTF-8 text (invalid bytes at offset N).
+   */
+  public static String decodeUtf8(byte[] bytes, String what) {
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
