@@ -88,4 +88,19 @@ class CorpusTest {
     Files.write(f, "Café – naïve\n".getBytes(StandardCharsets.UTF_8));
     assertEquals("Café – naïve", Corpus.read(f).records().get(0).text());
   }
+
+  @Test
+  void embeddedCorpusHasFiveTopicsOfRecords() {
+    Corpus c = Corpus.embedded();
+    assertTrue(c.isEmbedded());
+    assertEquals(List.of("computers", "science", "food", "sea", "work"), c.labels());
+    assertTrue(c.records().size() > 400, c.records().size() + " records");
+    assertTrue(c.length() > 40_000, c.length() + " characters");
+  }
+
+  @Test
+  void locatePrefersTheDataOption() throws Exception {
+    Files.writeString(dir.resolve("mine"), "Only this.\n");
+    assertEquals("Only this.", Corpus.locate(dir.resolve("mine")).records().get(0).text());
+  }
 }
