@@ -22,9 +22,13 @@ import java.util.Random;
  */
 public final class TrainingLoop {
 
+  /** The checkpoint metric holding the optimizer steps taken so far. */
+  public static final String STEPS = "steps";
+
   private final TrainingTask task;
-  private final int epochs;
+  private int epochs;
   private final int steps;
+  private long stepsDone;
   private final int batchSize;
   private final long seed;
   private final Path runDir;
@@ -33,7 +37,7 @@ public final class TrainingLoop {
 
   private TrainingLoop(Builder b) {
     this.task = b.task;
-    this.epochs = b.steps > 0 ? epochsFor(b.steps, b.task.trainSize(), b.batchSize) : b.epochs;
+    this.epochs = b.epochs;
     this.steps = b.steps;
     this.batchSize = b.batchSize;
     this.seed = b.seed;
@@ -112,8 +116,24 @@ public final class TrainingLoop {
     if (resumeFrom != null) {
       task.restore(resumeFrom);
       firstEpoch = resumeFrom.info().epoch() + 1;
+      Double done = resumeFrom.info().metrics().get(STEPS);
+      stepsDone =
+          done != null
+              ? done.longValue()
+              : (long) resumeFrom.info().epoch() * stepsPerEpoch(task.trainSize(), batchSize);
       metricsLog.truncateAfter(resumeFrom.info().epoch());
-      log.printf("Resuming %s from epoch %d of %d.%n", runDir, resumeFrom.info().epoch(), epochs);
+    }
+    if (steps > 0) {
+      epochs =
+          firstEpoch - 1 + epochsFor(Math.max(0, steps - stepsDone), task.trainSize(), batchSize);
+    }
+    if (resumeFrom != null) {
+      log.printf(
+          "Resuming %s from epoch %d of %d%s.%n",
+          runDir,
+          resumeFrom.info().epoch(),
+          epochs,
+          steps > 0 ? " (step " + stepsDone + " of " + steps + ")" : "");
     }
     List<EpochResult> results = new ArrayList<>();
     Path checkpoint = runDir.resolve(Checkpoint.DIR);
@@ -123,9 +143,11 @@ public final class TrainingLoop {
       for (int epoch = firstEpoch; epoch <= epochs; epoch++) {
         EpochResult result = trainEpoch(epoch);
         results.add(result);
+        Map<String, Double> described = new LinkedHashMap<>(result.metrics());
+        described.put(STEPS, (double) stepsDone);
         try (CheckpointWriter writer = CheckpointWriter.begin(runDir.resolve(Checkpoint.DIR))) {
           task.save(writer);
-          checkpoint = writer.commit(task.describe(epoch, result.metrics()));
+          checkpoint = writer.commit(task.describe(epoch, described));
         }
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("epoch", epoch);
@@ -156,8 +178,7 @@ public final class TrainingLoop {
     int[] order = shuffled(n, new Random(seed * 1_000_003L + epoch));
     int end = n;
     if (steps > 0) {
-      long before = (long) (epoch - 1) * stepsPerEpoch(n, batchSize);
-      end = (int) Math.min(n, (steps - before) * batchSize);
+      end = (int) Math.min(n, (steps - stepsDone) * batchSize);
     }
     ProgressBar bar =
         new ProgressBar(log, interactive, String.format("Epoch %d/%d", epoch, epochs), end);
@@ -176,6 +197,7 @@ public final class TrainingLoop {
       }
       trainNanos += System.nanoTime() - t0;
       step++;
+      stepsDone++;
       Double loss = batchMetrics.get("loss");
       if (loss == null || !Double.isFinite(loss)) {
         bar.finish();
@@ -234,11 +256,11 @@ public final class TrainingLoop {
     return (n + batchSize - 1) / batchSize;
   }
 
-  private static int epochsFor(int steps, int n, int batchSize) {
+  private static int epochsFor(long steps, int n, int batchSize) {
     if (n <= 0) {
       throw new ZooException("There is nothing to train on: the training set is empty.");
     }
-    return (steps + stepsPerEpoch(n, batchSize) - 1) / stepsPerEpoch(n, batchSize);
+    return (int) ((steps + stepsPerEpoch(n, batchSize) - 1) / stepsPerEpoch(n, batchSize));
   }
 
   static int[] shuffled(int n, Random random) {

@@ -207,4 +207,38 @@ class TrainingLoopTest {
       assertTrue(assertThrows(ZooException.class, builder::build).getMessage().contains("--out"));
     }
   }
+
+  @Test
+  void stepsStopMidEpochAndResumeCountsTheStepsTaken() {
+    Path runDir = tmp.resolve("steps");
+    try (LinearTask task = new LinearTask()) {
+      TrainingSummary summary =
+          TrainingLoop.builder(task)
+              .steps(6)
+              .batchSize(8)
+              .seed(7)
+              .runDir(runDir)
+              .log(log)
+              .build()
+              .run(null);
+      assertEquals(List.of(1, 2), epochs(summary), "4 steps per epoch, then 2");
+      assertEquals(6, task.adam.steps());
+      assertEquals(6.0, Checkpoint.open(runDir, LinearTask.FAMILY).info().metrics().get("steps"));
+    }
+    try (LinearTask task = new LinearTask()) {
+      Checkpoint cp = Checkpoint.open(runDir, LinearTask.FAMILY);
+      TrainingSummary summary =
+          TrainingLoop.builder(task)
+              .steps(13)
+              .batchSize(8)
+              .seed(7)
+              .runDir(runDir)
+              .log(log)
+              .build()
+              .run(cp);
+      assertEquals(List.of(3, 4), epochs(summary), "7 more steps: 4, then 3");
+      assertEquals(13, task.adam.steps(), "the restored optimizer counts on");
+      assertEquals(13.0, Checkpoint.open(runDir, LinearTask.FAMILY).info().metrics().get("steps"));
+    }
+  }
 }
