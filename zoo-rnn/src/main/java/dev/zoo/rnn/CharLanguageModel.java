@@ -188,7 +188,7 @@ public final class CharLanguageModel implements AutoCloseable {
         text,
         unknown -> {
           throw new ZooException(
-              "The " + role + " text has characters this model's vocabulary lacks: " + unknown);
+              "The " + role + " text does not fit the model's vocabulary: " + unknown);
         });
   }
 

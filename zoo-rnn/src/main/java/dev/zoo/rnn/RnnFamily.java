@@ -12,6 +12,7 @@ import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.engine.Op;
+import dev.zoo.api.train.Schedule;
 import dev.zoo.api.train.TrainingLoop;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -100,6 +101,7 @@ public final class RnnFamily implements ModelFamily {
       positive(hp, name);
     }
     positive(hp, "layers");
+    Schedule.of(hp.get("schedule"), 1, 1, 0);
     double dropout = hp.getDouble("dropout");
     if (!(dropout >= 0 && dropout < 1)) {
       throw new ZooException("Dropout must be at least 0 and below 1, not " + dropout + ".");
