@@ -77,7 +77,7 @@ public final class CharLanguageModel implements AutoCloseable {
     this.manager = engine.newBaseManager(choice.device().toDjl());
     this.net =
         new CharRnnNet(
-            variant.equals("char-gru") ? CharRnnNet.Cell.GRU : CharRnnNet.Cell.LSTM,
+            variant.equals("char-gru") ? RecurrentStack.Cell.GRU : RecurrentStack.Cell.LSTM,
             vocabulary.size(),
             hp.getInt("embedding"),
             hp.getInt("hidden"),

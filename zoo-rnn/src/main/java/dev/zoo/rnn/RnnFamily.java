@@ -37,7 +37,24 @@ public final class RnnFamily implements ModelFamily {
           new Variant(
               "char-gru",
               "the same character-level language model with GRU layers",
-              languageModelDefaults().build()));
+              languageModelDefaults().build()),
+          new Variant(
+              "lstm-forecast",
+              "LSTM 64 over windows of 48 normalised values, linear head for the next 12",
+              Hyperparameters.builder()
+                  .put("epochs", 15)
+                  .put("steps", 0)
+                  .put("batch_size", 32)
+                  .put("learning_rate", 3e-3)
+                  .put("schedule", "cosine")
+                  .put("column", "")
+                  .put("horizon", 12)
+                  .put("window", 48)
+                  .put("hidden", 64)
+                  .put("layers", 1)
+                  .put("dropout", 0.0)
+                  .put("test_fraction", 0.2)
+                  .build()));
 
   private static Hyperparameters.Builder languageModelDefaults() {
     return Hyperparameters.builder()
@@ -62,7 +79,7 @@ public final class RnnFamily implements ModelFamily {
 
   @Override
   public String summary() {
-    return "recurrent networks: character-level LSTM/GRU language models";
+    return "recurrent networks: character-level LSTM/GRU language models, an LSTM forecaster";
   }
 
   @Override
@@ -96,10 +113,26 @@ public final class RnnFamily implements ModelFamily {
 
   /** Refuses language-model settings no run can use, before anything is built. */
   static void checkLanguageModelSettings(Hyperparameters hp) {
-    TrainingLoop.checkSettings(hp);
-    for (String name : List.of("seq_len", "epoch_windows", "eval_windows", "embedding", "hidden")) {
+    checkCommonSettings(hp);
+    for (String name : List.of("seq_len", "epoch_windows", "eval_windows", "embedding")) {
       positive(hp, name);
     }
+  }
+
+  /** Refuses forecaster settings no run can use, before anything is built. */
+  static void checkForecastSettings(Hyperparameters hp) {
+    checkCommonSettings(hp);
+    positive(hp, "horizon");
+    positive(hp, "window");
+    double fraction = hp.getDouble("test_fraction");
+    if (!(fraction > 0 && fraction < 1)) {
+      throw new ZooException("test_fraction must be between 0 and 1, not " + fraction + ".");
+    }
+  }
+
+  private static void checkCommonSettings(Hyperparameters hp) {
+    TrainingLoop.checkSettings(hp);
+    positive(hp, "hidden");
     positive(hp, "layers");
     Schedule.of(hp.get("schedule"), 1, 1, 0);
     double dropout = hp.getDouble("dropout");
@@ -139,40 +172,73 @@ public final class RnnFamily implements ModelFamily {
       }
       hp = request.apply(Hyperparameters.of(resume.info().hyperparameters()));
     }
-    checkLanguageModelSettings(hp);
+    boolean languageModel = isLanguageModel(variantName);
+    if (languageModel) {
+      checkLanguageModelSettings(hp);
+    } else {
+      checkForecastSettings(hp);
+    }
     if (resume != null) {
       checkSomethingLeft(out, resume.info().epoch(), hp);
     }
-    return LanguageModelRun.train(this, variantName, hp, request, resume, context);
+    return languageModel
+        ? LanguageModelRun.train(this, variantName, hp, request, resume, context)
+        : ForecastRun.train(this, hp, request, resume, context);
   }
 
   private static void checkSomethingLeft(Path out, int doneEpochs, Hyperparameters hp) {
-    int batch = hp.getInt("batch_size");
-    long stepsPerEpoch = (hp.getInt("epoch_windows") + batch - 1) / batch;
     int steps = hp.getInt("steps");
-    boolean left =
-        steps > 0 ? steps > doneEpochs * stepsPerEpoch : hp.getInt("epochs") > doneEpochs;
+    boolean left = hp.getInt("epochs") > doneEpochs;
+    if (steps > 0 && hp.has("epoch_windows")) {
+      int batch = hp.getInt("batch_size");
+      left = steps > doneEpochs * ((hp.getInt("epoch_windows") + batch - 1L) / batch);
+    } else if (steps > 0) {
+      left = true;
+    }
     if (!left) {
       throw new ZooException(
           "Nothing to resume: "
               + out
               + " has already trained "
               + doneEpochs
-              + " epoch(s) of "
-              + stepsPerEpoch
-              + " steps; pass a larger --epochs or --steps.");
+              + " epoch(s); pass a larger --epochs or --steps.");
     }
   }
 
   @Override
   public Report evaluate(Path checkpoint, RunContext context) {
     Checkpoint cp = Checkpoint.open(checkpoint, NAME);
-    return LanguageModelRun.evaluate(this, cp, context);
+    return isLanguageModel(cp.info().variant())
+        ? LanguageModelRun.evaluate(this, cp, context)
+        : ForecastRun.evaluate(this, cp, context);
+  }
+
+  @Override
+  public Report predict(Path checkpoint, List<String> inputs, RunContext context) {
+    Checkpoint cp = Checkpoint.open(checkpoint, NAME);
+    if (isLanguageModel(cp.info().variant())) {
+      throw new ZooException(
+          "A "
+              + cp.info().variant()
+              + " model generates text: use zoo generate rnn --checkpoint "
+              + checkpoint
+              + " --prompt TEXT.");
+    }
+    return ForecastRun.predict(this, cp, inputs, context);
   }
 
   @Override
   public Report generate(GenerateRequest request, RunContext context) {
     Checkpoint cp = Checkpoint.open(request.checkpoint(), NAME);
+    if (!isLanguageModel(cp.info().variant())) {
+      throw new ZooException(
+          "A "
+              + cp.info().variant()
+              + " model forecasts numbers, it does not generate text: use zoo predict rnn"
+              + " --checkpoint "
+              + request.checkpoint()
+              + " FILE.csv.");
+    }
     return LanguageModelRun.generate(this, cp, request, context);
   }
 

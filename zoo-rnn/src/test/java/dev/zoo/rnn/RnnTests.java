@@ -53,7 +53,8 @@ final class RnnTests {
   }
 
   /** A training request for {@code variant} into {@code out} with {@code overrides}. */
-  static TrainRequest request(String variant, Path out, int epochs, Map<String, String> overrides) {
+  static TrainRequest request(
+      String variant, Path out, Integer epochs, Map<String, String> overrides) {
     return new TrainRequest(variant, out, epochs, null, null, null, false, overrides);
   }
 
