@@ -1,0 +1,139 @@
+package dev.zoo.rnn;
+
+import dev.zoo.api.ZooException;
+import dev.zoo.api.data.CsvTable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A numeric time series of one or more named columns, oldest value first. The first column is the
+ * one to forecast; the others are extra inputs.
+ */
+public final class Series {
+
+  /** The name of the generated series' column. */
+  public static final String GENERATED_COLUMN = "value";
+
+  private final List<String> names;
+  private final double[][] values;
+  private final String origin;
+
+  private Series(List<String> names, double[][] values, String origin) {
+    this.names = List.copyOf(names);
+    this.values = values;
+    this.origin = origin;
+  }
+
+  /**
+   * A series from columns of equal length.
+   *
+   * @param names the column names, the forecast target first
+   * @param values one array per column
+   */
+  public static Series of(List<String> names, double[][] values) {
+    if (names.isEmpty() || names.size() != values.length) {
+      throw new ZooException("A series needs one name for each of its columns.");
+    }
+    for (double[] column : values) {
+      if (column.length != values[0].length) {
+        throw new ZooException("The columns of a series must have the same length.");
+      }
+    }
+    return new Series(names, values, "a series of " + values[0].length + " values");
+  }
+
+  /**
+   * Reads the named columns of a CSV file with a header row.
+   *
+   * @param columns comma-separated column names, the forecast target first
+   */
+  public static Series fromCsv(Path file, String columns) {
+    CsvTable table = CsvTable.read(file);
+    List<String> names = parseColumns(columns, table);
+    double[][] values = new double[names.size()][];
+    for (int i = 0; i < names.size(); i++) {
+      values[i] = table.numbers(names.get(i));
+    }
+    if (values[0].length == 0) {
+      throw new ZooException("CSV file " + file + " has a header but no values.");
+    }
+    return new Series(names, values, file.toString());
+  }
+
+  private static List<String> parseColumns(String columns, CsvTable table) {
+    List<String> names = new ArrayList<>();
+    for (String part : (columns == null ? "" : columns).split(",")) {
+      if (!part.isBlank()) {
+        table.column(part.trim());
+        names.add(part.trim());
+      }
+    }
+    if (names.isEmpty()) {
+      throw new ZooException(
+          "Name the column to forecast with --column; "
+              + table.file()
+              + " has the columns: "
+              + String.join(", ", table.header())
+              + ".");
+    }
+    return names;
+  }
+
+  /**
+   * A seeded synthetic series of {@code length} values: a linear trend, two seasons (periods 12 and
+   * 50) and Gaussian noise.
+   */
+  public static Series generated(int length, long seed) {
+    Random random = new Random(seed);
+    double[] v = new double[length];
+    for (int t = 0; t < length; t++) {
+      v[t] =
+          20
+              + 0.02 * t
+              + 3 * Math.sin(2 * Math.PI * t / 12)
+              + 2 * Math.sin(2 * Math.PI * t / 50)
+              + 0.4 * random.nextGaussian();
+    }
+    return new Series(
+        List.of(GENERATED_COLUMN),
+        new double[][] {v},
+        "a generated series (trend, seasons of 12 and 50 steps, noise; seed " + seed + ")");
+  }
+
+  /** The number of time steps. */
+  public int length() {
+    return values[0].length;
+  }
+
+  /** The column names, the forecast target first. */
+  public List<String> names() {
+    return names;
+  }
+
+  /** The values of column {@code i}. */
+  public double[] column(int i) {
+    return values[i];
+  }
+
+  /** The number of columns. */
+  public int width() {
+    return values.length;
+  }
+
+  /** Where the series came from, for messages. */
+  public String origin() {
+    return origin;
+  }
+
+  /** The last {@code n} steps. */
+  public Series last(int n) {
+    double[][] tail = new double[values.length][];
+    for (int i = 0; i < values.length; i++) {
+      tail[i] = Arrays.copyOfRange(values[i], values[i].length - n, values[i].length);
+    }
+    return new Series(names, tail, origin);
+  }
+}
