@@ -10,13 +10,12 @@ import dev.zoo.api.TrainRequest;
 import dev.zoo.api.Variant;
 import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
-import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.engine.Op;
-import dev.zoo.api.train.TrainingLoop;
+import dev.zoo.api.train.TrainingStart;
 import dev.zoo.api.train.TrainingSummary;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -89,32 +88,9 @@ public final class VaeFamily implements ModelFamily {
 
   @Override
   public Report train(TrainRequest request, RunContext context) {
-    Path out = request.out();
-    TrainingLoop.checkRunDirectory(out, request.resume());
-    Checkpoint resume = null;
-    String variantName;
-    Hyperparameters hp;
-    if (request.resume()) {
-      resume = Checkpoint.open(out, NAME);
-      CheckpointInfo info = resume.info();
-      if (request.variant() != null && !variant(request.variant()).name().equals(info.variant())) {
-        throw new ZooException(
-            "Cannot resume: "
-                + out
-                + " holds a "
-                + info.variant()
-                + " model, not "
-                + request.variant()
-                + ".");
-      }
-      variantName = info.variant();
-      hp = request.apply(Hyperparameters.of(info.hyperparameters()));
-      VaeRuns.checkResumable(info, hp, out);
-    } else {
-      Variant variant = variant(request.variant());
-      variantName = variant.name();
-      hp = request.apply(variant.defaults());
-    }
+    TrainingStart start = TrainingStart.of(this, request);
+    String variantName = start.variant();
+    Hyperparameters hp = start.hyperparameters();
     DataSplits data = FashionMnist.locate(context.data());
     ImageSet train = data.train();
     VaeArchitectures.check(variantName, hp, train.height(), train.width());
@@ -128,13 +104,20 @@ public final class VaeFamily implements ModelFamily {
       train = train.first(request.limit());
       context.log().println("Training on the first " + train.size() + " images (--limit).");
     }
-    long seed = resume != null ? resume.info().seed() : context.seed();
+    long seed = start.seed(context.seed());
     TrainingSummary summary;
     try (VariationalAutoencoder model =
         new VariationalAutoencoder(
             variantName, hp, train.classNames(), train.height(), train.width(), choice, seed)) {
       context.log().printf("Training vae/%s (%s) on %d images.%n", variantName, hp, train.size());
-      summary = model.fit(train, data.test(), out, resume, context.log(), context.interactive());
+      summary =
+          model.fit(
+              train,
+              data.test(),
+              request.out(),
+              start.resume(),
+              context.log(),
+              context.interactive());
     }
     return VaeRuns.trainReport(variantName, hp, data, summary);
   }

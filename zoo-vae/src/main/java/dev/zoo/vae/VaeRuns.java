@@ -5,7 +5,6 @@ import dev.zoo.api.Hyperparameters;
 import dev.zoo.api.Report;
 import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
-import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.image.ImageGrid;
 import dev.zoo.api.train.EpochResult;
@@ -29,20 +28,6 @@ final class VaeRuns {
   private static final Path DEFAULT_FOLDER = Path.of("vae-samples");
 
   private VaeRuns() {}
-
-  /** Refuses a resume that has nothing left to train. */
-  static void checkResumable(CheckpointInfo info, Hyperparameters hp, Path out) {
-    if (hp.getInt("steps") == 0 && hp.getInt("epochs") <= info.epoch()) {
-      throw new ZooException(
-          "Nothing to resume: "
-              + out
-              + " has already trained "
-              + info.epoch()
-              + " of "
-              + hp.getInt("epochs")
-              + " epochs; pass --epochs with a larger number.");
-    }
-  }
 
   static Report trainReport(
       String variant, Hyperparameters hp, DataSplits data, TrainingSummary summary) {

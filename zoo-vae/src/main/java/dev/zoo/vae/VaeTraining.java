@@ -4,18 +4,18 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.CheckpointWriter;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.train.Adam;
+import dev.zoo.api.train.AdamCheckpoints;
 import dev.zoo.api.train.Schedule;
 import dev.zoo.api.train.TrainingTask;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Trains a {@link VariationalAutoencoder} on the negative ELBO (with the KL term weighted by {@code
@@ -78,9 +78,7 @@ final class VaeTraining implements TrainingTask, AutoCloseable {
   public Map<String, Double> trainBatch(NDManager batch, int[] indices) {
     int n = indices.length;
     int size = train.height() * train.width();
-    for (int i = 0; i < n; i++) {
-      train.copyImage(indices[i], pixels, i * size);
-    }
+    IntStream.range(0, n).forEach(i -> train.copyImage(indices[i], pixels, i * size));
     Noise.fill(Noise.forStep(model.seed(), optimizer.steps() + 1), noise, 0, n * model.latentDim());
     float reconstruction;
     float kl;
@@ -120,21 +118,13 @@ final class VaeTraining implements TrainingTask, AutoCloseable {
   @Override
   public void save(CheckpointWriter writer) {
     writer.putParameters(VariationalAutoencoder.PARAMETERS, model.network());
-    writer.put(VariationalAutoencoder.OPTIMIZER, optimizer::save);
+    AdamCheckpoints.save(writer, VariationalAutoencoder.OPTIMIZER, optimizer);
   }
 
   @Override
   public void restore(Checkpoint checkpoint) {
     checkpoint.loadParameters(VariationalAutoencoder.PARAMETERS, model.network(), model.manager());
-    if (checkpoint.has(VariationalAutoencoder.OPTIMIZER)) {
-      try (var in = checkpoint.open(VariationalAutoencoder.OPTIMIZER)) {
-        optimizer.load(in);
-      } catch (IOException e) {
-        throw new ZooException(
-            "Checkpoint " + checkpoint.dir() + " is corrupted: the optimizer state cannot be read.",
-            e);
-      }
-    }
+    AdamCheckpoints.restore(checkpoint, VariationalAutoencoder.OPTIMIZER, optimizer);
   }
 
   @Override

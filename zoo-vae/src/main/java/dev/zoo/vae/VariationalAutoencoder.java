@@ -9,12 +9,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import dev.zoo.api.Hyperparameters;
-import dev.zoo.api.Zoo;
+import dev.zoo.api.ImageModelBuilder;
 import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.CheckpointWriter;
-import dev.zoo.api.data.FashionMnist;
+import dev.zoo.api.checkpoint.ModelDescription;
+import dev.zoo.api.checkpoint.SavedModels;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.train.TrainingLoop;
@@ -24,7 +25,6 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -100,34 +100,31 @@ public final class VariationalAutoencoder implements AutoCloseable {
 
   /** Loads a saved VAE on the named engine ({@code pytorch}, {@code mxnet}), or the best. */
   public static VariationalAutoencoder load(Path checkpoint, String engine) {
-    Checkpoint cp = Checkpoint.open(checkpoint, VaeFamily.NAME);
-    String name = cp.info().variant();
-    EngineChoice choice =
-        Zoo.discover()
-            .selector()
-            .choose("running vae/" + name, new VaeFamily().inferenceNeeds(name), engine, null);
-    return load(cp, choice);
+    return SavedModels.load(new VaeFamily(), checkpoint, engine, VariationalAutoencoder::load);
   }
 
   static VariationalAutoencoder load(Checkpoint cp, EngineChoice choice) {
     CheckpointInfo info = cp.info();
-    List<Integer> shape = info.inputShape();
-    VariationalAutoencoder model =
-        new VariationalAutoencoder(
+    return new VariationalAutoencoder(
             info.variant(),
             Hyperparameters.of(info.hyperparameters()),
             info.labels(),
-            shape.get(1),
-            shape.get(2),
+            info.inputShape().get(1),
+            info.inputShape().get(2),
             choice,
-            info.seed());
+            info.seed())
+        .withParameters(cp);
+  }
+
+  /** Loads the checkpoint's parameters, or frees this model if they do not fit. */
+  private VariationalAutoencoder withParameters(Checkpoint cp) {
     try {
-      cp.loadParameters(PARAMETERS, model.network, model.manager);
+      cp.loadParameters(PARAMETERS, network, manager);
+      return this;
     } catch (RuntimeException e) {
-      model.close();
+      close();
       throw e;
     }
-    return model;
   }
 
   /**
@@ -401,24 +398,43 @@ public final class VariationalAutoencoder implements AutoCloseable {
   }
 
   CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    Engine engine = manager.getEngine();
-    return new CheckpointInfo(
-        Checkpoint.FORMAT,
-        VaeFamily.NAME,
-        variant,
-        hp.asMap(),
-        List.of(1, height, width),
-        labels,
-        choice.backend().name(),
-        engine.getVersion(),
-        Engine.getDjlVersion(),
-        choice.reason(),
-        epoch,
-        seed,
-        new LinkedHashMap<>(metrics),
-        Map.of(),
-        Map.of(),
-        null);
+    return description().at(manager.getEngine(), epoch, metrics, Map.of());
+  }
+
+  /** What the model is: family, variant, settings, image shape, labels, engine and seed. */
+  public ModelDescription description() {
+    return new ModelDescription(
+        VaeFamily.NAME, variant, hp, List.of(1, height, width), labels, choice, seed);
+  }
+
+  /** The variant name, e.g. {@code conv-vae}. */
+  public String variant() {
+    return variant;
+  }
+
+  /** The dimension of the latent space: the length of a code. */
+  public int latentDim() {
+    return latent;
+  }
+
+  /** Frees the model's native memory. */
+  @Override
+  public void close() {
+    manager.close();
+  }
+
+  // Package-private views for the family's training, pictures and reports.
+
+  Hyperparameters hyperparameters() {
+    return hp;
+  }
+
+  int height() {
+    return height;
+  }
+
+  int width() {
+    return width;
   }
 
   VaeNetwork network() {
@@ -433,118 +449,31 @@ public final class VariationalAutoencoder implements AutoCloseable {
     return seed;
   }
 
-  /** The variant name, e.g. {@code conv-vae}. */
-  public String variant() {
-    return variant;
-  }
-
-  /** The hyper-parameters. */
-  public Hyperparameters hyperparameters() {
-    return hp;
-  }
-
-  /** The dimension of the latent space. */
-  public int latentDim() {
-    return latent;
-  }
-
-  /** The class names of the data the model was built for (used in plots and for hold-outs). */
-  public List<String> labels() {
-    return labels;
-  }
-
-  /** The image height the model takes. */
-  public int height() {
-    return height;
-  }
-
-  /** The image width the model takes. */
-  public int width() {
-    return width;
-  }
-
-  /** The engine and device the model runs on, and why. */
-  public EngineChoice engine() {
+  EngineChoice engine() {
     return choice;
   }
 
-  /** Frees the model's native memory. */
-  @Override
-  public void close() {
-    manager.close();
-  }
+  /**
+   * Builds a new, untrained {@link VariationalAutoencoder}: variant {@code conv-vae} (default) or
+   * {@code mlp-vae}, with settings such as {@code latent_dim}, {@code beta} and {@code
+   * holdout_class}.
+   */
+  public static final class Builder extends ImageModelBuilder<Builder> {
 
-  /** Builds a new, untrained {@link VariationalAutoencoder}. */
-  public static final class Builder {
-    private String variant;
-    private final Map<String, String> overrides = new LinkedHashMap<>();
-    private List<String> labels = FashionMnist.CLASS_NAMES;
-    private int height = FashionMnist.HEIGHT;
-    private int width = FashionMnist.WIDTH;
-    private String engine;
-    private long seed = 42;
-    private EngineChoice choice;
-
-    private Builder() {}
-
-    /** The variant: {@code conv-vae} (default) or {@code mlp-vae}. */
-    public Builder variant(String variant) {
-      this.variant = variant;
-      return this;
+    private Builder() {
+      super(new VaeFamily());
     }
 
-    /** Sets one hyper-parameter, e.g. {@code set("latent_dim", 2)} or {@code set("beta", 4)}. */
-    public Builder set(String name, Object value) {
-      overrides.put(name, String.valueOf(value));
-      return this;
-    }
-
-    /** The class names of the data (default: Fashion-MNIST's). */
-    public Builder labels(List<String> labels) {
-      this.labels = List.copyOf(labels);
-      return this;
-    }
-
-    /** The size of input images (default 28x28). */
-    public Builder imageSize(int height, int width) {
-      this.height = height;
-      this.width = width;
-      return this;
-    }
-
-    /** The engine ({@code pytorch}, {@code mxnet}); by default the best that can train. */
-    public Builder engine(String engine) {
-      this.engine = engine;
-      return this;
-    }
-
-    /** The seed of initialisation, shuffling and noise. */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    Builder choice(EngineChoice choice) {
-      this.choice = choice;
-      return this;
-    }
-
-    /** Builds the VAE on its engine. */
+    /** Builds the VAE on its engine, after checking the settings and the image size. */
     public VariationalAutoencoder build() {
-      VaeFamily family = new VaeFamily();
-      String name = family.variant(variant).name();
-      Hyperparameters hp = family.variant(name).defaults().with(overrides);
-      if (height < 1 || width < 1) {
-        throw new ZooException("Image size " + height + "x" + width + " is not usable.");
+      String name = variantName();
+      Hyperparameters hp = hyperparameters();
+      if (height() < 1 || width() < 1) {
+        throw new ZooException("Image size " + height() + "x" + width() + " is not usable.");
       }
-      VaeArchitectures.check(name, hp, height, width);
-      EngineChoice engineChoice =
-          choice != null
-              ? choice
-              : Zoo.discover()
-                  .selector()
-                  .choose("training vae/" + name, family.needs(name), engine, null);
-      return new VariationalAutoencoder(name, hp, labels, height, width, engineChoice, seed);
+      VaeArchitectures.check(name, hp, height(), width());
+      return new VariationalAutoencoder(
+          name, hp, labels(), height(), width(), chooseEngine(), seed());
     }
   }
 }
