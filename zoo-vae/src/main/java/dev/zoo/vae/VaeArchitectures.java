@@ -51,17 +51,19 @@ final class VaeArchitectures {
   }
 
   /**
-   * A convolutional encoder (32 and 64 channels, 3x3, stride 2) and a decoder of a dense layer to
-   * 64 channels at a quarter of the size, then two stride-2 transposed convolutions (32, 1).
+   * A convolutional encoder (32 and 64 channels, 3x3, stride 2) and its mirror decoder: a dense
+   * layer to 64 channels at a quarter of the size, a stride-2 transposed convolution to 32
+   * channels, and a sub-pixel convolution (3x3 to four channels, then {@link DepthToSpace}) to the
+   * logits at full size.
    */
   static VaeNetwork conv(int latent, int height, int width) {
     int h = height / 4;
     int w = width / 4;
     Block encoder =
         new SequentialBlock()
-            .add(conv(32))
+            .add(conv(32, 2))
             .add(Activation.reluBlock())
-            .add(conv(64))
+            .add(conv(64, 2))
             .add(Activation.reluBlock())
             .add(Blocks.batchFlattenBlock())
             .add(dense(2 * latent));
@@ -70,7 +72,8 @@ final class VaeArchitectures {
         new SequentialBlock()
             .add(UpConv2d.of(32, 3, 2))
             .add(Activation.reluBlock())
-            .add(UpConv2d.of(1, 3, 2));
+            .add(conv(4, 1))
+            .add(new DepthToSpace(2));
     return new VaeNetwork(latent, encoder, dense, new Shape(64, h, w), upsampler);
   }
 
@@ -95,11 +98,11 @@ final class VaeArchitectures {
         latent, encoder, decoder, new Shape(1, height, width), Blocks.identityBlock());
   }
 
-  private static Block conv(int filters) {
+  private static Block conv(int filters, int stride) {
     return Conv2d.builder()
         .setFilters(filters)
         .setKernelShape(new Shape(3, 3))
-        .optStride(new Shape(2, 2))
+        .optStride(new Shape(stride, stride))
         .optPadding(new Shape(1, 1))
         .build();
   }
