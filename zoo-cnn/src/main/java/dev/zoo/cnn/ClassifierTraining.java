@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
-import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.CheckpointWriter;
@@ -16,9 +15,9 @@ import dev.zoo.api.image.ConfusionMatrixPlot;
 import dev.zoo.api.image.ImageGrid;
 import dev.zoo.api.metrics.ClassificationMetrics;
 import dev.zoo.api.train.Adam;
+import dev.zoo.api.train.AdamCheckpoints;
 import dev.zoo.api.train.Schedule;
 import dev.zoo.api.train.TrainingTask;
-import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -145,21 +144,13 @@ final class ClassifierTraining implements TrainingTask, AutoCloseable {
   @Override
   public void save(CheckpointWriter writer) {
     writer.putParameters(ImageClassifier.PARAMETERS, model.block());
-    writer.put(ImageClassifier.OPTIMIZER, optimizer::save);
+    AdamCheckpoints.save(writer, ImageClassifier.OPTIMIZER, optimizer);
   }
 
   @Override
   public void restore(Checkpoint checkpoint) {
     checkpoint.loadParameters(ImageClassifier.PARAMETERS, model.block(), model.manager());
-    if (checkpoint.has(ImageClassifier.OPTIMIZER)) {
-      try (var in = checkpoint.open(ImageClassifier.OPTIMIZER)) {
-        optimizer.load(in);
-      } catch (IOException e) {
-        throw new ZooException(
-            "Checkpoint " + checkpoint.dir() + " is corrupted: the optimizer state cannot be read.",
-            e);
-      }
-    }
+    AdamCheckpoints.restore(checkpoint, ImageClassifier.OPTIMIZER, optimizer);
   }
 
   @Override

@@ -9,7 +9,6 @@ import dev.zoo.api.TrainRequest;
 import dev.zoo.api.Variant;
 import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
-import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;
@@ -17,7 +16,7 @@ import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.engine.Op;
 import dev.zoo.api.metrics.ClassificationMetrics;
 import dev.zoo.api.train.EpochResult;
-import dev.zoo.api.train.TrainingLoop;
+import dev.zoo.api.train.TrainingStart;
 import dev.zoo.api.train.TrainingSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,41 +88,10 @@ public final class CnnFamily implements ModelFamily {
 
   @Override
   public Report train(TrainRequest request, RunContext context) {
-    Path out = request.out();
-    TrainingLoop.checkRunDirectory(out, request.resume());
-    Checkpoint resume = null;
-    String variantName;
-    Hyperparameters hp;
-    if (request.resume()) {
-      resume = Checkpoint.open(out, NAME);
-      CheckpointInfo info = resume.info();
-      if (request.variant() != null && !variant(request.variant()).name().equals(info.variant())) {
-        throw new ZooException(
-            "Cannot resume: "
-                + out
-                + " holds a "
-                + info.variant()
-                + " model, not "
-                + request.variant()
-                + ".");
-      }
-      variantName = info.variant();
-      hp = request.apply(Hyperparameters.of(info.hyperparameters()));
-      if (hp.getInt("epochs") <= info.epoch()) {
-        throw new ZooException(
-            "Nothing to resume: "
-                + out
-                + " has already trained "
-                + info.epoch()
-                + " of "
-                + hp.getInt("epochs")
-                + " epochs; pass --epochs with a larger number.");
-      }
-    } else {
-      Variant variant = variant(request.variant());
-      variantName = variant.name();
-      hp = request.apply(variant.defaults());
-    }
+    TrainingStart start = TrainingStart.of(this, request);
+    Checkpoint resume = start.resume();
+    String variantName = start.variant();
+    Hyperparameters hp = start.hyperparameters();
     // Read the data and choose the engine before printing about either, so that a refusal of
     // either is the only line the user sees.
     DataSplits data = FashionMnist.locate(context.data());
@@ -134,14 +102,16 @@ public final class CnnFamily implements ModelFamily {
       train = train.first(request.limit());
       context.log().println("Training on the first " + train.size() + " images (--limit).");
     }
-    long seed = resume != null ? resume.info().seed() : context.seed();
+    long seed = start.seed(context.seed());
     List<String> labels = resume != null ? resume.info().labels() : train.classNames();
     TrainingSummary summary;
     ClassificationMetrics metrics;
     try (ImageClassifier model =
         new ImageClassifier(variantName, hp, labels, train.height(), train.width(), choice, seed)) {
       context.log().printf("Training cnn/%s (%s) on %d images.%n", variantName, hp, train.size());
-      summary = model.fit(train, data.test(), out, resume, context.log(), context.interactive());
+      summary =
+          model.fit(
+              train, data.test(), request.out(), resume, context.log(), context.interactive());
       metrics = model.evaluate(data.test());
     }
     return trainReport(variantName, data, train.size(), summary, metrics);

@@ -9,11 +9,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.zoo.api.Hyperparameters;
-import dev.zoo.api.Zoo;
+import dev.zoo.api.ImageModelBuilder;
 import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.CheckpointWriter;
+import dev.zoo.api.checkpoint.ModelDescription;
+import dev.zoo.api.checkpoint.SavedModels;
 import dev.zoo.api.data.ImageFolderReader;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.engine.EngineChoice;
@@ -25,7 +27,6 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -94,17 +95,7 @@ public final class ImageClassifier implements AutoCloseable {
 
   /** Loads a saved classifier on the named engine ({@code pytorch}, {@code mxnet}), or the best. */
   public static ImageClassifier load(Path checkpoint, String engine) {
-    Checkpoint cp = Checkpoint.open(checkpoint, CnnFamily.NAME);
-    CnnFamily family = new CnnFamily();
-    EngineChoice choice =
-        Zoo.discover()
-            .selector()
-            .choose(
-                "running cnn/" + cp.info().variant(),
-                family.inferenceNeeds(cp.info().variant()),
-                engine,
-                null);
-    return load(cp, choice);
+    return SavedModels.load(new CnnFamily(), checkpoint, engine, ImageClassifier::load);
   }
 
   static ImageClassifier load(Checkpoint cp, EngineChoice choice) {
@@ -271,24 +262,9 @@ public final class ImageClassifier implements AutoCloseable {
   }
 
   CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    Engine engine = manager.getEngine();
-    return new CheckpointInfo(
-        Checkpoint.FORMAT,
-        CnnFamily.NAME,
-        variant,
-        hp.asMap(),
-        List.of(1, height, width),
-        labels,
-        choice.backend().name(),
-        engine.getVersion(),
-        Engine.getDjlVersion(),
-        choice.reason(),
-        epoch,
-        seed,
-        new LinkedHashMap<>(metrics),
-        Map.of(),
-        Map.of(),
-        null);
+    return new ModelDescription(
+            CnnFamily.NAME, variant, hp, List.of(1, height, width), labels, choice, seed)
+        .at(manager.getEngine(), epoch, metrics, Map.of());
   }
 
   Block block() {
@@ -335,81 +311,33 @@ public final class ImageClassifier implements AutoCloseable {
     manager.close();
   }
 
-  /** Builds a new, untrained {@link ImageClassifier}. */
-  public static final class Builder {
-    private String variant;
-    private final Map<String, String> overrides = new LinkedHashMap<>();
-    private List<String> labels = dev.zoo.api.data.FashionMnist.CLASS_NAMES;
-    private int height = 28;
-    private int width = 28;
-    private String engine;
-    private long seed = 42;
-    private EngineChoice choice;
+  /**
+   * Builds a new, untrained {@link ImageClassifier}; variants {@code simple-cnn}, {@code lenet},
+   * {@code resnet}.
+   */
+  public static final class Builder extends ImageModelBuilder<Builder> {
 
-    private Builder() {}
-
-    /** The variant: {@code simple-cnn} (default), {@code lenet} or {@code resnet}. */
-    public Builder variant(String variant) {
-      this.variant = variant;
-      return this;
-    }
-
-    /** Sets one hyper-parameter, e.g. {@code set("epochs", 3)}. */
-    public Builder set(String name, Object value) {
-      overrides.put(name, String.valueOf(value));
-      return this;
-    }
-
-    /** The class names (default: Fashion-MNIST's). */
-    public Builder labels(List<String> labels) {
-      this.labels = List.copyOf(labels);
-      return this;
-    }
-
-    /** The size of input images (default 28x28). */
-    public Builder imageSize(int height, int width) {
-      this.height = height;
-      this.width = width;
-      return this;
-    }
-
-    /** The engine ({@code pytorch}, {@code mxnet}); by default the best that can train. */
-    public Builder engine(String engine) {
-      this.engine = engine;
-      return this;
-    }
-
-    /** The seed of initialisation and shuffling. */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    Builder choice(EngineChoice choice) {
-      this.choice = choice;
-      return this;
+    private Builder() {
+      super(new CnnFamily());
     }
 
     /** Builds the classifier on its engine. */
     public ImageClassifier build() {
-      CnnFamily family = new CnnFamily();
-      String name = family.variant(variant).name();
-      Hyperparameters hp = family.variant(name).defaults().with(overrides);
-      if (labels.size() < 2) {
+      String name = variantName();
+      Hyperparameters hp = hyperparameters();
+      if (labels().size() < 2) {
         throw new ZooException(
-            "A classifier needs at least two classes, not " + labels.size() + ".");
+            "A classifier needs at least two classes, not " + labels().size() + ".");
       }
-      if (height < 16 || width < 16) {
+      if (height() < 16 || width() < 16) {
         throw new ZooException(
-            "Images must be at least 16x16 for the CNN family, not " + height + "x" + width + ".");
+            "Images must be at least 16x16 for the CNN family, not "
+                + height()
+                + "x"
+                + width()
+                + ".");
       }
-      EngineChoice engineChoice =
-          choice != null
-              ? choice
-              : Zoo.discover()
-                  .selector()
-                  .choose("training cnn/" + name, family.needs(name), engine, null);
-      return new ImageClassifier(name, hp, labels, height, width, engineChoice, seed);
+      return new ImageClassifier(name, hp, labels(), height(), width(), chooseEngine(), seed());
     }
   }
 }

@@ -67,6 +67,7 @@ public final class LinePlot {
     private int height = DEFAULT_HEIGHT;
     private double[] xRange;
     private double[] yRange;
+    private double dotRadius;
 
     private Builder() {}
 
@@ -108,6 +109,18 @@ public final class LinePlot {
     /** Fixes the y axis to [{@code min}, {@code max}] instead of fitting it to the data. */
     public Builder yRange(double min, double max) {
       this.yRange = checkRange(min, max);
+      return this;
+    }
+
+    /**
+     * Draws every series as unconnected dots of {@code radius} pixels instead of lines: a scatter
+     * plot (see {@link ScatterPlot}).
+     */
+    public Builder dots(double radius) {
+      if (!(radius > 0 && radius < 20)) {
+        throw new IllegalArgumentException("dot radius must be in (0, 20), got " + radius);
+      }
+      this.dotRadius = radius;
       return this;
     }
 
@@ -296,6 +309,10 @@ public final class LinePlot {
         }
         double px = xAxis.toPixel(s.xs[i], w - 1, false);
         double py = yAxis.toPixel(s.ys[i], h - 1, true);
+        if (dotRadius > 0) {
+          segment(coverage, w, h, px, py, px, py, dotRadius);
+          continue;
+        }
         if (!Double.isNaN(prevX)) {
           segment(coverage, w, h, prevX, prevY, px, py, LINE_HALF_WIDTH);
         } else {
