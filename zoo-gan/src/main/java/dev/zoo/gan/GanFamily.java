@@ -41,7 +41,16 @@ public final class GanFamily implements ModelFamily {
               "dcgan",
               "DCGAN: transposed-convolution generator with batch norm, strided-convolution"
                   + " discriminator, Adam 2e-4 / 0.5",
-              adam(5, 0).put("kernel", 5).build()));
+              adam(5, 0).put("kernel", 5).build()),
+          new Variant(
+              "cdcgan",
+              "conditional DCGAN: the dcgan networks with the class as extra input to both",
+              adam(5, 0).put("kernel", 5).build()),
+          new Variant(
+              "mlp-gan",
+              "the original fully connected GAN: ReLU generator (256-512), LeakyReLU"
+                  + " discriminator (512-256) with a sigmoid output",
+              adam(5, 0).build()));
 
   private static Hyperparameters.Builder adam(int epochs, int limit) {
     return Hyperparameters.builder()

@@ -85,7 +85,8 @@ public final class ImageGenerator implements AutoCloseable {
     this.seed = seed;
     this.latent = hp.getInt("latent");
     if (latent <= 0) {
-      throw new ZooException("The noise size 'latent' must be a positive number, not " + latent);
+      throw new ZooException(
+          "The noise size 'latent' must be a positive number, not " + latent + ".");
     }
     this.conditional = GanFamily.isConditional(variant);
     this.fixedNoise = noise(FIXED_SAMPLES, seed + 1);
