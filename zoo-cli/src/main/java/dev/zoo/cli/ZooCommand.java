@@ -75,6 +75,7 @@ final class ZooCommand implements Runnable {
         .device(global.device)
         .seed(global.seed)
         .interactive(System.console() != null)
+        .judge(new JudgeProvider(data, global.engine, err))
         .build();
   }
 

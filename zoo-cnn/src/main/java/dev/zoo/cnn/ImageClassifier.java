@@ -214,6 +214,65 @@ public final class ImageClassifier implements AutoCloseable {
     return result;
   }
 
+  /** The activations of the last hidden layer for every image of {@code data}. */
+  float[][] features(ImageSet data) {
+    return rows(data, true);
+  }
+
+  /** The class probabilities for every image of {@code data}. */
+  float[][] probabilities(ImageSet data) {
+    return rows(data, false);
+  }
+
+  private float[][] rows(ImageSet data, boolean hidden) {
+    if (data.height() != height || data.width() != width) {
+      throw new ZooException(
+          "Images of "
+              + data.height()
+              + "x"
+              + data.width()
+              + " do not fit a model that takes "
+              + height
+              + "x"
+              + width
+              + " images.");
+    }
+    float[][] result = new float[data.size()][];
+    float[] buffer = new float[EVAL_BATCH * height * width];
+    for (int from = 0; from < data.size(); from += EVAL_BATCH) {
+      int n = Math.min(EVAL_BATCH, data.size() - from);
+      for (int i = 0; i < n; i++) {
+        data.copyImage(from + i, buffer, i * height * width);
+      }
+      try (NDManager scope = manager.newSubManager()) {
+        NDArray out =
+            hidden ? hidden(scope, buffer, n) : forward(scope, buffer, n, false).softmax(1);
+        float[] values = out.toFloatArray();
+        int d = values.length / n;
+        for (int i = 0; i < n; i++) {
+          result[from + i] = java.util.Arrays.copyOfRange(values, i * d, (i + 1) * d);
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Runs every layer but the last (the classifier's dense output layer). */
+  private NDArray hidden(NDManager scope, float[] pixels, int n) {
+    NDList x =
+        new NDList(
+            scope.create(
+                FloatBuffer.wrap(pixels, 0, n * height * width),
+                new Shape(n, 1, height, width),
+                DataType.FLOAT32));
+    List<Block> layers = block.getChildren().values();
+    ParameterStore store = new ParameterStore(scope, false);
+    for (Block layer : layers.subList(0, layers.size() - 1)) {
+      x = layer.forward(store, x, false);
+    }
+    return x.head().reshape(n, -1);
+  }
+
   /** The {@code k} most likely classes of one grey image of the model's size, values in [0,1]. */
   public List<Prediction> classify(float[] image, int k) {
     if (image.length != height * width) {

@@ -1,0 +1,85 @@
+package dev.zoo.cli;
+
+import dev.zoo.api.ZooException;
+import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.data.DataSplits;
+import dev.zoo.api.data.FashionMnist;
+import dev.zoo.api.metrics.ImageJudge;
+import dev.zoo.cnn.ClassifierJudge;
+import dev.zoo.cnn.ImageClassifier;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+/**
+ * The classifier that measures generated images for {@code zoo eval} and {@code zoo bench}: the
+ * checkpoint named by {@code ZOO_JUDGE} if set, else a simple-cnn cached under {@code
+ * $XDG_CACHE_HOME/zoo} (or {@code ~/.cache/zoo}), trained there once on the resolved data.
+ */
+final class JudgeProvider implements Supplier<ImageJudge> {
+
+  static final String JUDGE_ENV = "ZOO_JUDGE";
+  private static final int EPOCHS = 2;
+
+  private final Path data;
+  private final String engine;
+  private final PrintStream log;
+
+  JudgeProvider(Path data, String engine, PrintStream log) {
+    this.data = data;
+    this.engine = engine;
+    this.log = log;
+  }
+
+  @Override
+  public ImageJudge get() {
+    String named = System.getenv(JUDGE_ENV);
+    if (named != null && !named.isBlank()) {
+      return ClassifierJudge.load(Path.of(named));
+    }
+    DataSplits splits = FashionMnist.locate(data);
+    Path dir = cacheRoot().resolve("judge-" + slug(splits) + "-simple-cnn");
+    if (!Checkpoint.exists(dir)) {
+      log.printf(
+          "Training the classifier that measures images (simple-cnn, %d epochs on %s) once into"
+              + " %s.%n",
+          EPOCHS, splits.origin(), dir);
+      try (ImageClassifier model =
+          ImageClassifier.builder()
+              .variant("simple-cnn")
+              .labels(splits.train().classNames())
+              .imageSize(splits.train().height(), splits.train().width())
+              .engine(engine)
+              .set("epochs", EPOCHS)
+              .build()) {
+        model.fit(splits.train(), splits.test(), dir);
+      }
+    }
+    log.println("Measuring with the classifier in " + dir + ".");
+    return ClassifierJudge.load(dir);
+  }
+
+  private static String slug(DataSplits splits) {
+    if (splits.embedded()) {
+      return "fashion-mnist-sample";
+    }
+    if (splits.origin().startsWith("Fashion-MNIST from " + FashionMnist.DEBIAN_PATH)) {
+      return "fashion-mnist";
+    }
+    return "data-" + HexFormat.of().toHexDigits(splits.origin().hashCode());
+  }
+
+  private static Path cacheRoot() {
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Path.of(xdg, "zoo");
+    }
+    String home = System.getProperty("user.home");
+    if (home == null) {
+      throw new ZooException(
+          "Cannot find a cache folder: neither XDG_CACHE_HOME nor a home is set.");
+    }
+    return Path.of(home, ".cache", "zoo");
+  }
+}

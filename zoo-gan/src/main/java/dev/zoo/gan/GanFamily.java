@@ -1,0 +1,216 @@
+package dev.zoo.gan;
+
+import dev.zoo.api.GenerateRequest;
+import dev.zoo.api.Hyperparameters;
+import dev.zoo.api.ModelFamily;
+import dev.zoo.api.Report;
+import dev.zoo.api.RunContext;
+import dev.zoo.api.Task;
+import dev.zoo.api.TrainRequest;
+import dev.zoo.api.Variant;
+import dev.zoo.api.ZooException;
+import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.checkpoint.CheckpointInfo;
+import dev.zoo.api.data.DataSplits;
+import dev.zoo.api.data.FashionMnist;
+import dev.zoo.api.data.ImageSet;
+import dev.zoo.api.engine.EngineChoice;
+import dev.zoo.api.engine.Op;
+import dev.zoo.api.train.EpochResult;
+import dev.zoo.api.train.TrainingLoop;
+import dev.zoo.api.train.TrainingSummary;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** The GAN family: generative adversarial networks that draw Fashion-MNIST-like images. */
+public final class GanFamily implements ModelFamily {
+
+  /** The family's name. */
+  public static final String NAME = "gan";
+
+  private static final List<Variant> VARIANTS =
+      List.of(
+          new Variant(
+              "dcgan",
+              "DCGAN: transposed-convolution generator with batch norm, strided-convolution"
+                  + " discriminator, Adam 2e-4 / 0.5",
+              adam(5, 0).put("kernel", 5).build()),
+          new Variant(
+              "cdcgan",
+              "conditional DCGAN: the dcgan networks with the class as extra input to both",
+              adam(5, 0).put("kernel", 5).build()),
+          new Variant(
+              "mlp-gan",
+              "the original fully connected GAN: ReLU generator (256-512), LeakyReLU"
+                  + " discriminator (512-256) with a sigmoid output",
+              adam(5, 0).build()));
+
+  private static Hyperparameters.Builder adam(int epochs, int limit) {
+    return Hyperparameters.builder()
+        .put("epochs", epochs)
+        .put("batch_size", 64)
+        .put("learning_rate", 2e-4)
+        .put("beta1", 0.5)
+        .put("latent", 100)
+        .put("limit", limit);
+  }
+
+  /** Whether the variant draws a chosen class. */
+  static boolean isConditional(String variant) {
+    return variant.equals("cdcgan");
+  }
+
+  /** The loss the variant trains with. */
+  static Objective objective(String variant) {
+    return variant.equals("wgan") ? Objective.WASSERSTEIN : Objective.STANDARD;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String summary() {
+    return "generative adversarial networks (DCGAN, conditional DCGAN, MLP GAN, WGAN) that draw"
+        + " images from noise";
+  }
+
+  @Override
+  public Task task() {
+    return Task.IMAGE_GENERATION;
+  }
+
+  @Override
+  public List<Variant> variants() {
+    return VARIANTS;
+  }
+
+  @Override
+  public Set<Op> needs(String variant) {
+    EnumSet<Op> ops = EnumSet.of(Op.TRAINING, Op.LINEAR, Op.LEAKY_RELU);
+    if (!variant.equals("wgan")) {
+      ops.add(Op.ADAM_UPDATE);
+    }
+    if (!variant.equals("mlp-gan")) {
+      ops.add(Op.CONV2D);
+      ops.add(Op.BATCH_NORM);
+    }
+    return ops;
+  }
+
+  @Override
+  public Report train(TrainRequest request, RunContext context) {
+    Path out = request.out();
+    TrainingLoop.checkRunDirectory(out, request.resume());
+    Checkpoint resume = request.resume() ? Checkpoint.open(out, NAME) : null;
+    String variantName =
+        resume == null ? variant(request.variant()).name() : resumedVariant(request, resume);
+    Hyperparameters base =
+        resume == null
+            ? variant(variantName).defaults()
+            : Hyperparameters.of(resume.info().hyperparameters());
+    Map<String, String> overrides = new HashMap<>(request.overrides());
+    if (request.limit() != null) {
+      overrides.put("limit", request.limit().toString());
+    }
+    Hyperparameters hp = withRequest(request, base, overrides);
+    if (resume != null && hp.getInt("epochs") <= resume.info().epoch()) {
+      throw new ZooException(
+          String.format(
+              Locale.ROOT,
+              "Nothing to resume: %s has already trained %d of %d epochs; pass --epochs with a"
+                  + " larger number.",
+              out,
+              resume.info().epoch(),
+              hp.getInt("epochs")));
+    }
+    DataSplits data = FashionMnist.locate(context.data());
+    ImageSet train = limited(data.train(), hp.getInt("limit"));
+    EngineChoice choice = context.chooseEngine("training gan/" + variantName, needs(variantName));
+    context.log().println("Data: " + data.origin() + ".");
+    if (train.size() < data.train().size()) {
+      context.log().printf("Training on the first %d images (limit).%n", train.size());
+    }
+    long seed = resume != null ? resume.info().seed() : context.seed();
+    List<String> labels = resume != null ? resume.info().labels() : train.classNames();
+    List<Integer> shape =
+        resume != null ? resume.info().inputShape() : List.of(1, train.height(), train.width());
+    TrainingSummary summary;
+    try (ImageGenerator model =
+        new ImageGenerator(variantName, hp, labels, shape.get(1), shape.get(2), choice, seed)) {
+      model.checkData(train);
+      context.log().printf("Training gan/%s (%s) on %d images.%n", variantName, hp, train.size());
+      summary = model.fit(train, out, resume, context.log(), context.interactive());
+    }
+    return TrainReport.of(variantName, data, train.size(), summary);
+  }
+
+  private String resumedVariant(TrainRequest request, Checkpoint resume) {
+    CheckpointInfo info = resume.info();
+    if (request.variant() != null && !variant(request.variant()).name().equals(info.variant())) {
+      throw new ZooException(
+          "Cannot resume: "
+              + request.out()
+              + " holds a "
+              + info.variant()
+              + " model, not "
+              + request.variant()
+              + ".");
+    }
+    return variant(info.variant()).name();
+  }
+
+  private static Hyperparameters withRequest(
+      TrainRequest request, Hyperparameters base, Map<String, String> overrides) {
+    Hyperparameters hp =
+        new TrainRequest(
+                request.variant(),
+                request.out(),
+                request.epochs(),
+                request.batchSize(),
+                request.learningRate(),
+                null,
+                request.resume(),
+                overrides)
+            .apply(base);
+    if (hp.getInt("limit") < 0) {
+      throw new ZooException("Limit must be a positive number, not " + hp.getInt("limit") + ".");
+    }
+    return hp;
+  }
+
+  private static ImageSet limited(ImageSet train, int limit) {
+    return limit > 0 && limit < train.size() ? train.first(limit) : train;
+  }
+
+  @Override
+  public Report evaluate(Path checkpoint, RunContext context) {
+    return QualityReport.evaluate(this, Checkpoint.open(checkpoint, NAME), context);
+  }
+
+  @Override
+  public Report generate(GenerateRequest request, RunContext context) {
+    return Sampling.generate(this, request, context);
+  }
+
+  /** JSON rows of every epoch's figures. */
+  static List<Map<String, Object>> history(TrainingSummary summary) {
+    List<Map<String, Object>> epochs = new ArrayList<>();
+    for (EpochResult r : summary.epochs()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("epoch", r.epoch());
+      e.putAll(r.metrics());
+      e.put("images_per_s", r.examplesPerSecond());
+      epochs.add(e);
+    }
+    return epochs;
+  }
+}

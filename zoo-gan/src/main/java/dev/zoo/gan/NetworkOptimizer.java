@@ -1,0 +1,58 @@
+package dev.zoo.gan;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import dev.zoo.api.Hyperparameters;
+import dev.zoo.api.train.Adam;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/** The optimizer of one of the two networks, with state a checkpoint can store. */
+interface NetworkOptimizer {
+
+  /** Updates the block's parameters from their gradients and clears the gradients. */
+  void step(Block block);
+
+  /** The number of updates so far. */
+  long steps();
+
+  /** Writes the state. */
+  void save(DataOutputStream out) throws IOException;
+
+  /** Reads what {@link #save} wrote. */
+  void load(DataInputStream in) throws IOException;
+
+  /** The optimizer a variant's hyper-parameters name: Adam with {@code beta1}. */
+  static NetworkOptimizer of(NDManager manager, Hyperparameters hp) {
+    Adam adam =
+        new Adam(
+            manager,
+            (float) hp.getDouble("learning_rate"),
+            (float) hp.getDouble("beta1"),
+            0.999f,
+            0f,
+            false);
+    return new NetworkOptimizer() {
+      @Override
+      public void step(Block block) {
+        adam.step(block);
+      }
+
+      @Override
+      public long steps() {
+        return adam.steps();
+      }
+
+      @Override
+      public void save(DataOutputStream out) throws IOException {
+        adam.save(out);
+      }
+
+      @Override
+      public void load(DataInputStream in) throws IOException {
+        adam.load(in);
+      }
+    };
+  }
+}

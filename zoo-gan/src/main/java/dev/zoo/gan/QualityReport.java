@@ -1,0 +1,135 @@
+package dev.zoo.gan;
+
+import dev.zoo.api.Report;
+import dev.zoo.api.RunContext;
+import dev.zoo.api.ZooException;
+import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.data.DataSplits;
+import dev.zoo.api.data.FashionMnist;
+import dev.zoo.api.data.ImageSet;
+import dev.zoo.api.engine.EngineChoice;
+import dev.zoo.api.metrics.ClassHistogram;
+import dev.zoo.api.metrics.FrechetDistance;
+import dev.zoo.api.metrics.ImageJudge;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code zoo eval gan}: the Fréchet distance between generated and real test images in a
+ * classifier's feature space, next to the distance between two halves of the test set (the floor a
+ * perfect generator would reach at that sample size), and the class histogram of generated images.
+ */
+final class QualityReport {
+
+  private QualityReport() {}
+
+  /** The figures of one measurement. */
+  record Quality(
+      double fd, double fdFloor, ClassHistogram histogram, int generated, int realImages) {
+
+    Map<String, Object> toMap() {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("fd", fd);
+      json.put("fd_floor", fdFloor);
+      json.put("class_entropy", histogram.entropyBits());
+      json.put("class_entropy_max", histogram.maxEntropyBits());
+      json.put("min_class_fraction", histogram.minFraction());
+      json.put("class_histogram", histogram.fractions());
+      json.put("generated", generated);
+      json.put("real", realImages);
+      return json;
+    }
+  }
+
+  static Report evaluate(GanFamily family, Checkpoint cp, RunContext context) {
+    String variant = cp.info().variant();
+    DataSplits data = FashionMnist.locate(context.data());
+    EngineChoice choice =
+        context.chooseEngine("running gan/" + variant, family.inferenceNeeds(variant));
+    context.log().println("Data: " + data.origin() + ".");
+    Quality q;
+    try (ImageGenerator model = ImageGenerator.load(cp, choice);
+        ImageJudge judge = context.judge()) {
+      q = measure(model, data.test(), judge, context.seed());
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("checkpoint", cp.dir().toString());
+    json.put("variant", variant);
+    json.put("epoch", cp.info().epoch());
+    json.putAll(q.toMap());
+    json.put("data", data.origin());
+    StringBuilder text = new StringBuilder();
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Evaluated gan/%s from %s (epoch %d) with %d generated and %d real test images.%n",
+            variant,
+            cp.dir(),
+            cp.info().epoch(),
+            q.generated(),
+            q.realImages()));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Fréchet distance %.3f (floor: two halves of the test set %.3f; lower is better).%n",
+            q.fd(),
+            q.fdFloor()));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Class entropy %.3f of %.3f bits (low means mode collapse); generated classes:%n",
+            q.histogram().entropyBits(),
+            q.histogram().maxEntropyBits()));
+    q.histogram()
+        .fractions()
+        .forEach(
+            (name, share) ->
+                text.append(String.format(Locale.ROOT, "  %-12s %5.1f%%%n", name, 100 * share)));
+    return new Report(text.toString(), json);
+  }
+
+  /** Generates as many images as {@code test} holds and measures them against it. */
+  static Quality measure(ImageGenerator model, ImageSet test, ImageJudge judge, long seed) {
+    if (judge.height() != model.height() || judge.width() != model.width()) {
+      throw new ZooException(
+          String.format(
+              Locale.ROOT,
+              "The classifier that measures images takes %dx%d images, but the model draws %dx%d.",
+              judge.height(),
+              judge.width(),
+              model.height(),
+              model.width()));
+    }
+    if (test.size() < 4) {
+      throw new ZooException(
+          "Measuring generated images needs at least 4 test images, not " + test.size() + ".");
+    }
+    int n = test.size();
+    float[][] images = model.generate(n, seed);
+    int size = model.height() * model.width();
+    float[] pixels = new float[n * size];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(images[i], 0, pixels, i * size, size);
+    }
+    ImageSet generated =
+        ImageSet.of(pixels, new int[n], judge.classNames(), model.height(), model.width());
+    float[][] realFeatures = judge.features(test);
+    float[][] fakeFeatures = judge.features(generated);
+    float[][] even = new float[(n + 1) / 2][];
+    float[][] odd = new float[n / 2][];
+    for (int i = 0; i < n; i++) {
+      if (i % 2 == 0) {
+        even[i / 2] = realFeatures[i];
+      } else {
+        odd[i / 2] = realFeatures[i];
+      }
+    }
+    return new Quality(
+        FrechetDistance.between(fakeFeatures, realFeatures),
+        FrechetDistance.between(even, odd),
+        ClassHistogram.of(judge.probabilities(generated), judge.classNames()),
+        n,
+        n);
+  }
+}

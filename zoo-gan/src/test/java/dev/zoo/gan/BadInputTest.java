@@ -1,0 +1,239 @@
+package dev.zoo.gan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zoo.api.GenerateRequest;
+import dev.zoo.api.RunContext;
+import dev.zoo.api.TrainRequest;
+import dev.zoo.api.ZooException;
+import dev.zoo.api.checkpoint.CheckpointInfo;
+import dev.zoo.api.checkpoint.CheckpointWriter;
+import dev.zoo.api.data.FashionMnist;
+import dev.zoo.api.data.ImageFolderReader;
+import dev.zoo.api.data.ImageSet;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every mistake of the issue: one sentence, and nothing written or overwritten. */
+class BadInputTest {
+
+  @TempDir static Path models;
+  @TempDir Path tmp;
+
+  static Path dcgan;
+  static Path cdcgan;
+
+  private final GanFamily family = new GanFamily();
+
+  @BeforeAll
+  static void trainTinyModels() {
+    dcgan = TinyModels.train(models.resolve("dcgan"), "dcgan");
+    cdcgan = TinyModels.train(models.resolve("cdcgan"), "cdcgan");
+  }
+
+  @Test
+  void imagesOfAnotherSizeAreRefusedBeforeAnythingIsWritten() {
+    ImageSet big = ImageSet.of(new float[4 * 32 * 32], new int[4], List.of("a"), 32, 32);
+    Path run = tmp.resolve("run");
+    try (ImageGenerator gan = ImageGenerator.builder().engine("pytorch").build()) {
+      String message = refused(() -> gan.fit(big, run));
+      assertEquals("The training images are 32x32 but the model takes 28x28.", message);
+    }
+    assertFalse(Files.exists(run));
+  }
+
+  @Test
+  void resumingOnImagesOfAnotherSizeLeavesTheRunUntouched() throws IOException {
+    Path run = copy(dcgan, tmp.resolve("resume"));
+    Map<String, String> before = GanTestSupport.snapshot(run);
+    Path data = writeIdx(tmp.resolve("big"), 32);
+    RunContext context = GanTestSupport.context("pytorch", data, new ByteArrayOutputStream());
+    TrainRequest resume = new TrainRequest(null, run, 2, null, null, null, true, Map.of());
+    String message = refused(() -> family.train(resume, context));
+    assertTrue(message.contains("32x32") && message.contains("28x28"), message);
+    assertEquals(before, GanTestSupport.snapshot(run));
+  }
+
+  @Test
+  void sidesThatTheNetworksCannotDrawAreRefused() {
+    String message =
+        refused(() -> ImageGenerator.builder().engine("pytorch").imageSize(30, 30).build());
+    assertTrue(message.contains("30x30"), message);
+  }
+
+  @Test
+  void anEmptyDataFolderIsRefused() throws IOException {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    RunContext context = GanTestSupport.context("pytorch", empty, new ByteArrayOutputStream());
+    Path run = tmp.resolve("run");
+    String message = refused(() -> family.train(TrainRequest.defaults(run), context));
+    assertTrue(message.contains(empty.toString()), message);
+    assertFalse(Files.exists(run));
+    assertThrows(ZooException.class, () -> ImageFolderReader.read(empty, 28, 28));
+    ImageSet none = ImageSet.of(new float[0], new int[0], FashionMnist.CLASS_NAMES, 28, 28);
+    try (ImageGenerator gan = ImageGenerator.builder().engine("pytorch").build()) {
+      assertEquals("The training data holds no images.", refused(() -> gan.fit(none, run)));
+    }
+  }
+
+  @Test
+  void aCheckpointOfAnotherFamilyIsRefused() {
+    Path foreign = tmp.resolve("foreign");
+    try (CheckpointWriter writer = CheckpointWriter.begin(foreign)) {
+      writer.put("model.params", out -> out.writeInt(1));
+      writer.commit(
+          new CheckpointInfo(
+              "zoo-checkpoint/1",
+              "cnn",
+              "simple-cnn",
+              Map.of(),
+              List.of(1, 28, 28),
+              List.of(),
+              "pytorch",
+              "",
+              "",
+              "",
+              1,
+              42,
+              Map.of(),
+              Map.of(),
+              Map.of(),
+              null));
+    }
+    Path out = tmp.resolve("x.png");
+    String message = refused(() -> generate(GenerateRequest.of(foreign).withCount(4).withOut(out)));
+    assertTrue(message.contains("holds a cnn model"), message);
+    assertTrue(
+        refused(() -> ImageGenerator.load(foreign)).contains("not a gan model"), "load refuses");
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void resumingWithAnotherVariantIsRefused() throws IOException {
+    Path run = copy(dcgan, tmp.resolve("variant"));
+    Map<String, String> before = GanTestSupport.snapshot(run);
+    RunContext context = GanTestSupport.context("pytorch", null, new ByteArrayOutputStream());
+    TrainRequest request = new TrainRequest("mlp-gan", run, 2, null, null, 64, true, Map.of());
+    String message = refused(() -> family.train(request, context));
+    assertTrue(message.contains("holds a dcgan model, not mlp-gan"), message);
+    assertEquals(before, GanTestSupport.snapshot(run));
+  }
+
+  @Test
+  void aClassForAnUnconditionalModelIsRefused() {
+    Path out = tmp.resolve("x.png");
+    String message =
+        refused(
+            () -> generate(GenerateRequest.of(dcgan).withCount(4).withOut(out).withLabel("Bag")));
+    assertTrue(message.contains("--class needs a cdcgan model"), message);
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void anUnknownClassIsRefused() {
+    Path out = tmp.resolve("x.png");
+    for (String label : new String[] {"Hat", "10", "-1"}) {
+      String message =
+          refused(
+              () ->
+                  generate(GenerateRequest.of(cdcgan).withCount(4).withOut(out).withLabel(label)));
+      assertTrue(message.startsWith("Unknown class '" + label + "'"), message);
+    }
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void aZeroOrNegativeCountIsRefused() {
+    for (int count : new int[] {0, -3}) {
+      String message = refused(() -> GenerateRequest.of(dcgan).withCount(count));
+      assertEquals("Count must be a positive number, not " + count + ".", message);
+    }
+    try (ImageGenerator gan = ImageGenerator.load(dcgan, "pytorch")) {
+      assertTrue(refused(() -> gan.generate(0, 1)).contains("positive"));
+    }
+  }
+
+  @Test
+  void anOutputThatIsAFolderOrMissingIsRefused() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("folder"));
+    assertTrue(
+        refused(() -> generate(GenerateRequest.of(dcgan).withCount(2).withOut(dir)))
+            .contains("is a folder"));
+    assertTrue(refused(() -> generate(GenerateRequest.of(dcgan).withCount(2))).contains("--out"));
+  }
+
+  @Test
+  void anEngineThatCannotTrainIsNamedInOneSentence() {
+    RunContext context = GanTestSupport.context("tensorflow", null, new ByteArrayOutputStream());
+    Path run = tmp.resolve("tf");
+    String message = refused(() -> family.train(TrainRequest.defaults(run), context));
+    assertTrue(message.toLowerCase().contains("tensorflow"), message);
+    assertFalse(Files.exists(run));
+  }
+
+  @Test
+  void badNumbersAreRefused() {
+    assertTrue(
+        refused(() -> ImageGenerator.builder().engine("pytorch").set("latent", 0).build())
+            .contains("latent"));
+    assertTrue(refused(() -> ImageGenerator.builder().set("epochs", 0).build()).contains("Epochs"));
+    RunContext context = GanTestSupport.context("pytorch", null, new ByteArrayOutputStream());
+    Path run = tmp.resolve("neg");
+    TrainRequest negative =
+        new TrainRequest(null, run, 1, null, null, null, false, Map.of("limit", "-5"));
+    assertTrue(refused(() -> family.train(negative, context)).contains("Limit"));
+    assertFalse(Files.exists(run));
+  }
+
+  private String refused(Executable action) {
+    ZooException e = assertThrows(ZooException.class, action);
+    String message = e.getMessage();
+    assertFalse(message.contains("\n"), "one sentence: " + message);
+    assertTrue(message.endsWith("."), "a sentence: " + message);
+    return message;
+  }
+
+  private static void generate(GenerateRequest request) {
+    new GanFamily()
+        .generate(request, GanTestSupport.context("pytorch", null, new ByteArrayOutputStream()));
+  }
+
+  private static Path copy(Path from, Path to) throws IOException {
+    try (var walk = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    return to;
+  }
+
+  /** A Fashion-MNIST-style folder of plain IDX files with 4 blank images of {@code side}. */
+  private static Path writeIdx(Path dir, int side) throws IOException {
+    Files.createDirectories(dir);
+    for (String prefix : new String[] {"train", "t10k"}) {
+      java.nio.ByteBuffer images = java.nio.ByteBuffer.allocate(16 + 4 * side * side);
+      images.putInt(0x00000803).putInt(4).putInt(side).putInt(side);
+      Files.write(dir.resolve(prefix + "-images-idx3-ubyte"), images.array());
+      java.nio.ByteBuffer labels = java.nio.ByteBuffer.allocate(8 + 4);
+      labels.putInt(0x00000801).putInt(4);
+      Files.write(dir.resolve(prefix + "-labels-idx1-ubyte"), labels.array());
+    }
+    return dir;
+  }
+}
