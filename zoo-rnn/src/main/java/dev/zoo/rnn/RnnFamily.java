@@ -205,6 +205,15 @@ public final class RnnFamily implements ModelFamily {
     }
   }
 
+  /**
+   * Measures a language model on the chosen engine: training and generation characters/s, peak RSS
+   * and validation bits per character after a step budget (300 unless {@code --steps} says).
+   */
+  @Override
+  public Report bench(TrainRequest request, RunContext context) {
+    return RnnBench.run(this, request, context);
+  }
+
   @Override
   public Report evaluate(Path checkpoint, RunContext context) {
     Checkpoint cp = Checkpoint.open(checkpoint, NAME);
