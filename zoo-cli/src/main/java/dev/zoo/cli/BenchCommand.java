@@ -81,7 +81,10 @@ final class BenchCommand implements Runnable {
     if (peer != null) {
       rows.add(peer);
     }
-    root.print(report(f.name(), rows, peer));
+    root.print(
+        rows.get(0).containsKey("columns")
+            ? table(f.name(), rows, peer)
+            : report(f.name(), rows, peer));
   }
 
   private Map<String, Object> runChild(String engine) {
@@ -106,6 +109,7 @@ final class BenchCommand implements Runnable {
     addIfSet(command, "--limit", options.limit);
     addIfSet(command, "--batch-size", options.batchSize);
     addIfSet(command, "--lr", options.learningRate);
+    addIfSet(command, "--steps", options.steps);
     return runJson(command, engine);
   }
 
@@ -141,6 +145,10 @@ final class BenchCommand implements Runnable {
     if (options.data != null) {
       command.add("--data");
       command.add(options.data.toString());
+    }
+    // A family may name further settings of its model; given last, they win over the above.
+    if (measured.get("peer_args") instanceof Map<?, ?> extra) {
+      extra.forEach((name, value) -> addIfSet(command, "--" + name, plain(value)));
     }
     root.err.println("== plain PyTorch (" + script + ")");
     try {
@@ -245,6 +253,71 @@ final class BenchCommand implements Runnable {
     json.put("limit", options.limit);
     json.put("results", rows);
     return new Report(text.toString(), json);
+  }
+
+  /**
+   * The report of a family whose rows name their own columns ({@code columns}: header, key, format)
+   * and throughput key ({@code speed_key}), next to the peer.
+   */
+  private Report table(
+      String familyName, List<Map<String, Object>> rows, Map<String, Object> peer) {
+    Map<String, Object> first = rows.get(0);
+    String speedKey = String.valueOf(first.get("speed_key"));
+    double peerSpeed = peer == null ? Double.NaN : number(peer.get(speedKey));
+    List<?> columns = (List<?>) first.get("columns");
+    StringBuilder text = new StringBuilder();
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Benchmark of %s/%s, %s steps of batch %s%s%n",
+            familyName,
+            first.get("model"),
+            plain(first.get("steps")),
+            plain(first.get("batch_size")),
+            options.limit == null ? "" : ", first " + options.limit + " training examples"));
+    StringBuilder header =
+        new StringBuilder(String.format(Locale.ROOT, "%-16s %9s", "runner", "vs peer"));
+    for (Object c : columns) {
+      header.append(String.format(Locale.ROOT, " %14s", ((Map<?, ?>) c).get("header")));
+    }
+    text.append(header).append('\n');
+    for (Map<String, Object> row : rows) {
+      double ratio = number(row.get(speedKey)) / peerSpeed;
+      row.put("ratio_to_peer", Double.isFinite(ratio) ? ratio : null);
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%-16s %9s",
+              row.get("peer"),
+              Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2fx", ratio) : "-"));
+      for (Object c : columns) {
+        Map<?, ?> column = (Map<?, ?>) c;
+        double value = number(row.get(String.valueOf(column.get("key"))));
+        text.append(
+            String.format(
+                Locale.ROOT,
+                " %14s",
+                Double.isFinite(value)
+                    ? String.format(Locale.ROOT, String.valueOf(column.get("format")), value)
+                    : "-"));
+      }
+      text.append('\n');
+    }
+    text.append("Training throughput is over the second half of the steps, after warm-up.\n");
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("family", familyName);
+    json.put("steps", first.get("steps"));
+    json.put("limit", options.limit);
+    json.put("results", rows);
+    return new Report(text.toString(), json);
+  }
+
+  /** A JSON number as the command line writes it: whole numbers without a fraction. */
+  private static Object plain(Object value) {
+    if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+      return d.longValue();
+    }
+    return value;
   }
 
   private static String accuracies(Object value) {

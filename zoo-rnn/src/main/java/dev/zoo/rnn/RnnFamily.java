@@ -58,14 +58,14 @@ public final class RnnFamily implements ModelFamily {
 
   private static Hyperparameters.Builder languageModelDefaults() {
     return Hyperparameters.builder()
-        .put("epochs", 6)
+        .put("epochs", 8)
         .put("steps", 0)
         .put("batch_size", 32)
         .put("learning_rate", 3e-3)
         .put("schedule", "cosine")
         .put("seq_len", 100)
-        .put("epoch_windows", 512)
-        .put("eval_windows", 256)
+        .put("epoch_windows", 640)
+        .put("eval_windows", 128)
         .put("embedding", 128)
         .put("hidden", 256)
         .put("layers", 2)
@@ -203,6 +203,15 @@ public final class RnnFamily implements ModelFamily {
               + doneEpochs
               + " epoch(s); pass a larger --epochs or --steps.");
     }
+  }
+
+  /**
+   * Measures a language model on the chosen engine: training and generation characters/s, peak RSS
+   * and validation bits per character after a step budget (300 unless {@code --steps} says).
+   */
+  @Override
+  public Report bench(TrainRequest request, RunContext context) {
+    return RnnBench.run(this, request, context);
   }
 
   @Override

@@ -1,0 +1,229 @@
+#!/usr/bin/python3
+"""Plain-PyTorch peer for ``zoo bench rnn``.
+
+Trains the Zoo character LSTM (embedding, stacked LSTM with dropout between
+layers, dropout, linear head) on the same corpus, vocabulary, validation split
+and step budget as the Java benchmark, then measures training characters/s,
+validation bits per character, generation characters/s and peak memory.
+Progress goes to stderr; the last line on stdout is one JSON object.
+
+Example:
+    /usr/bin/python3 bench/peers/rnn.py --model char-lstm --steps 300 \\
+        --batch-size 64 --seq-len 128 --lr 3e-3 --threads 2 \\
+        --data /usr/share/games/fortunes --seed 42
+"""
+
+import argparse
+import json
+import math
+import os
+import resource
+import sys
+import time
+
+import torch
+from torch import nn
+import torch.nn.functional as F
+
+GENERATED = 400
+WARM_UP = 20
+VALIDATION_EVERY = 10  # every 10th record is held out, as Corpus.split(0.1) does
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- data (as zoo-api's Corpus)
+
+def parse(text):
+    """Records of one file: fortune format splits at lines holding only '%', else at blank lines."""
+    text = text.replace("\r\n", "\n")
+    fortune = text.startswith("%\n") or "\n%\n" in text
+    records, current = [], []
+    for line in text.split("\n"):
+        if (line == "%") if fortune else (line.strip() == ""):
+            records.append("".join(current).strip())
+            current = []
+        else:
+            current.append(line + "\n")
+    records.append("".join(current).strip())
+    return [r for r in records if r]
+
+
+def read_corpus(path):
+    if os.path.isdir(path):
+        names = sorted(n for n in os.listdir(path)
+                       if not n.startswith(".") and not n.endswith((".dat", ".u8"))
+                       and os.path.isfile(os.path.join(path, n)))
+        files = [os.path.join(path, n) for n in names]
+    else:
+        files = [path]
+    records = []
+    for f in files:
+        with open(f, encoding="utf-8", errors="strict") as handle:
+            records.extend(parse(handle.read()))
+    return records
+
+
+def join(records):
+    return "\n\n".join(records) + "\n\n"
+
+
+def windows(tokens, length, indices):
+    """Inputs and targets of the windows at indices, (len(indices), length) each."""
+    x = torch.stack([tokens[i * length:(i + 1) * length] for i in indices])
+    y = torch.stack([tokens[i * length + 1:(i + 1) * length + 1] for i in indices])
+    return x, y
+
+
+# ---------------------------------------------------------------- model
+
+class CharLstm(nn.Module):
+    def __init__(self, vocabulary, embedding, hidden, layers, dropout):
+        super().__init__()
+        self.embedding = nn.Embedding(vocabulary, embedding)
+        self.lstm = nn.LSTM(embedding, hidden, layers, batch_first=True,
+                            dropout=dropout if layers > 1 else 0.0)
+        self.dropout = nn.Dropout(dropout)
+        self.head = nn.Linear(hidden, vocabulary)
+
+    def forward(self, x, state=None):
+        out, state = self.lstm(self.embedding(x), state)
+        return self.head(self.dropout(out)), state
+
+
+@torch.no_grad()
+def bits_per_character(model, tokens, length, count, batch_size=64):
+    """Mean cross-entropy in bits over count windows spread evenly, as BitsPerToken does."""
+    model.eval()
+    size = (len(tokens) - 1) // length
+    count = min(count, size)
+    chosen = [i * size // count for i in range(count)]
+    nats = 0.0
+    for start in range(0, count, batch_size):
+        x, y = windows(tokens, length, chosen[start:start + batch_size])
+        logits, _ = model(x)
+        nats += F.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1),
+                                reduction="sum").item()
+    model.train()
+    return nats / (count * length) / math.log(2)
+
+
+@torch.no_grad()
+def generate(model, prompt, length, temperature, top_k, generator):
+    """Samples length tokens, carrying the LSTM state forward one token at a time."""
+    model.eval()
+    x = prompt.unsqueeze(0)
+    state, out = None, []
+    for _ in range(length):
+        logits, state = model(x, state)
+        logits = logits[0, -1] / temperature
+        values, indices = logits.topk(top_k)
+        choice = torch.multinomial(F.softmax(values, -1), 1, generator=generator)
+        token = indices[choice]
+        out.append(token.item())
+        x = token.view(1, 1)
+    return out
+
+
+# ---------------------------------------------------------------- main
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--model", choices=["char-lstm"], default="char-lstm")
+    p.add_argument("--epochs", type=int, default=0, help="ignored: the budget is --steps")
+    p.add_argument("--steps", type=int, default=300)
+    p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument("--seq-len", type=int, default=128)
+    p.add_argument("--embedding", type=int, default=128)
+    p.add_argument("--hidden", type=int, default=256)
+    p.add_argument("--layers", type=int, default=2)
+    p.add_argument("--dropout", type=float, default=0.1)
+    p.add_argument("--lr", type=float, default=3e-3)
+    p.add_argument("--eval-windows", type=int, default=256)
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--data", default="/usr/share/games/fortunes")
+    p.add_argument("--limit", type=int, default=0,
+                   help="number of training windows to use (0 = all)")
+    p.add_argument("--seed", type=int, default=42)
+    return p.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    torch.set_num_threads(args.threads)
+    torch.set_num_interop_threads(1)
+    torch.manual_seed(args.seed)
+
+    records = read_corpus(args.data)
+    train_records = [r for i, r in enumerate(records) if i % VALIDATION_EVERY != VALIDATION_EVERY - 1]
+    valid_records = [r for i, r in enumerate(records) if i % VALIDATION_EVERY == VALIDATION_EVERY - 1]
+    text = join(records)
+    vocabulary = sorted(set(text))
+    index = {c: i for i, c in enumerate(vocabulary)}
+    train = torch.tensor([index[c] for c in join(train_records)], dtype=torch.long)
+    valid = torch.tensor([index[c] for c in join(valid_records)], dtype=torch.long)
+    if args.limit > 0:
+        train = train[:args.limit * args.seq_len + 1]
+    counts = torch.bincount(train, minlength=len(vocabulary)).double() + 1
+    unigram = -(counts / counts.sum()).log2()[valid].mean().item()
+    log(f"torch {torch.__version__}, {torch.get_num_threads()} threads; {len(records)} records, "
+        f"{len(train):,} training / {len(valid):,} validation characters, "
+        f"vocabulary {len(vocabulary)}")
+
+    model = CharLstm(len(vocabulary), args.embedding, args.hidden, args.layers, args.dropout)
+    parameters = sum(p.numel() for p in model.parameters())
+    optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
+    generator = torch.Generator().manual_seed(args.seed)
+    size = (len(train) - 1) // args.seq_len
+    order = torch.randperm(size, generator=generator)
+    timed_from = args.steps // 2 if args.steps > 1 else 0
+    model.train()
+    start, timed_chars = time.perf_counter(), 0
+    for step in range(args.steps):
+        if step == timed_from:
+            start, timed_chars = time.perf_counter(), 0
+        first = (step * args.batch_size) % size
+        indices = [order[(first + i) % size].item() for i in range(args.batch_size)]
+        x, y = windows(train, args.seq_len, indices)
+        optimizer.zero_grad(set_to_none=True)
+        logits, _ = model(x)
+        loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
+        loss.backward()
+        optimizer.step()
+        timed_chars += x.numel()
+        if (step + 1) % 25 == 0:
+            log(f"  step {step + 1}/{args.steps} loss {loss.item():.4f}")
+    train_speed = timed_chars / (time.perf_counter() - start)
+    bpc = bits_per_character(model, valid, args.seq_len, args.eval_windows)
+    log(f"train {train_speed:.0f} chars/s; validation {bpc:.3f} bits per character "
+        f"(unigram {unigram:.3f}) after {args.steps} steps")
+
+    prompt = torch.tensor([index[c] for c in "The " if c in index], dtype=torch.long)
+    generate(model, prompt, WARM_UP, 0.8, 20, generator)
+    begin = time.perf_counter()
+    generate(model, prompt, GENERATED, 0.8, 20, generator)
+    gen_speed = GENERATED / (time.perf_counter() - begin)
+    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(json.dumps({
+        "peer": "pytorch-python",
+        "torch": torch.__version__,
+        "model": args.model,
+        "steps": args.steps,
+        "batch_size": args.batch_size,
+        "seq_len": args.seq_len,
+        "threads": args.threads,
+        "learning_rate": args.lr,
+        "train_chars_per_s": round(train_speed, 1),
+        "val_bpc": round(bpc, 4),
+        "unigram_bpc": round(unigram, 4),
+        "gen_chars_per_s": round(gen_speed, 1),
+        "peak_rss_mb": round(peak_rss_mb, 1),
+        "parameters": parameters,
+    }), flush=True)
+
+
+if __name__ == "__main__":
+    main()
