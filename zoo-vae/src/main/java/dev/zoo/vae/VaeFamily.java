@@ -165,6 +165,11 @@ public final class VaeFamily implements ModelFamily {
     }
   }
 
+  @Override
+  public Report bench(TrainRequest request, RunContext context) {
+    return VaeBench.run(this, request, context);
+  }
+
   private VariationalAutoencoder open(Checkpoint cp, RunContext context) {
     String variant = cp.info().variant();
     EngineChoice choice = context.chooseEngine("running vae/" + variant, inferenceNeeds(variant));

@@ -50,7 +50,7 @@ public final class VariationalAutoencoder implements AutoCloseable {
 
   static final String PARAMETERS = "model.params";
   static final String OPTIMIZER = "optimizer.state";
-  private static final int BATCH = 500;
+  private static final int BATCH = 256;
 
   private final String variant;
   private final Hyperparameters hp;
