@@ -4,24 +4,18 @@ import dev.zoo.api.Hyperparameters;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.bench.BenchRow;
 import dev.zoo.api.bench.Measure;
+import dev.zoo.api.bench.ScratchFolder;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.train.EpochResult;
 import dev.zoo.api.train.TrainingSummary;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Measures one engine on the VAE family for {@code zoo bench vae}: training images/s, test negative
@@ -45,21 +39,16 @@ final class VaeBench {
     ImageSet train = request.limit() == null ? data.train() : data.train().first(request.limit());
     ImageSet test = data.test();
     EngineChoice choice = context.chooseEngine("training vae/" + variant, family.needs(variant));
-    Path scratch = scratchDirectory();
-    Map<String, Object> json = new LinkedHashMap<>();
-    try {
+    Map<String, Object> json;
+    try (ScratchFolder scratch = ScratchFolder.create("zoo-bench-vae")) {
       try (VariationalAutoencoder vae = build(variant, hp, train, choice, context)) {
         TrainingSummary summary =
-            vae.fit(train, test, scratch.resolve("run"), null, context.log(), false);
+            vae.fit(train, test, scratch.path().resolve("run"), null, context.log(), false);
         List<EpochResult> epochs = summary.epochs();
-        json.put("peer", "zoo-" + choice.backend().name());
-        json.put("engine", choice.backend().name());
-        json.put("engine_version", vae.manager().getEngine().getVersion());
-        json.put("model", variant);
+        json =
+            BenchRow.start(
+                choice, vae.manager().getEngine().getVersion(), variant, hp, train.size());
         json.put("latent_dim", LATENT);
-        json.put("epochs", epochs.size());
-        json.put("batch_size", hp.getInt("batch_size"));
-        json.put("train_images", train.size());
         json.put("train_images_per_s", epochs.get(epochs.size() - 1).examplesPerSecond());
         json.put(
             "train_images_per_s_per_epoch",
@@ -73,13 +62,11 @@ final class VaeBench {
       Hyperparameters holdout = hp.with(Map.of("holdout_class", HOLDOUT));
       try (VariationalAutoencoder vae = build(variant, holdout, train, choice, context)) {
         TrainingSummary summary =
-            vae.fit(train, test, scratch.resolve("holdout"), null, context.log(), false);
+            vae.fit(train, test, scratch.path().resolve("holdout"), null, context.log(), false);
         json.put("holdout_class", HOLDOUT);
         json.put("holdout_auc", summary.last().metrics().get("holdout_auc"));
       }
       json.put("peak_rss_mb", Measure.peakRssMb());
-    } finally {
-      deleteTree(scratch);
     }
     String text =
         String.format(
@@ -121,29 +108,5 @@ final class VaeBench {
       }
     }
     json.put("latency_ms_b1_median", Measure.median(millis));
-  }
-
-  private static Path scratchDirectory() {
-    try {
-      return Files.createTempDirectory("zoo-bench-vae");
-    } catch (IOException e) {
-      throw new ZooException("Cannot create a scratch directory: " + e.getMessage() + ".", e);
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(VaeBench::delete);
-    } catch (IOException | UncheckedIOException e) {
-      // A leftover scratch folder under the temporary directory does no harm.
-    }
-  }
-
-  private static void delete(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
