@@ -138,7 +138,12 @@ final class BenchCommand implements Runnable {
             ? options.learningRate.toString()
             : f.variant(variant).defaults().get("learning_rate"));
     command.add("--threads");
-    command.add(Integer.toString(Runtime.getRuntime().availableProcessors()));
+    // As many threads as the engines get: OMP_NUM_THREADS (the launcher sets it), else every core.
+    String threads = System.getenv("OMP_NUM_THREADS");
+    command.add(
+        threads != null && threads.matches("[1-9][0-9]*")
+            ? threads
+            : Integer.toString(Runtime.getRuntime().availableProcessors()));
     command.add("--seed");
     command.add(Long.toString(root.global.seed));
     addIfSet(command, "--limit", options.limit);
@@ -210,6 +215,8 @@ final class BenchCommand implements Runnable {
   private Report report(
       String familyName, List<Map<String, Object>> rows, Map<String, Object> peer) {
     double peerSpeed = peer == null ? Double.NaN : number(peer.get("train_images_per_s"));
+    // A family whose quality is not an accuracy names its own per-epoch figure.
+    Object qualityName = rows.get(0).getOrDefault("quality_name", "test accuracy");
     StringBuilder text = new StringBuilder();
     text.append(
         String.format(
@@ -229,7 +236,7 @@ final class BenchCommand implements Runnable {
             "infer img/s",
             "latency ms",
             "peak MB",
-            "test accuracy"));
+            qualityName));
     for (Map<String, Object> row : rows) {
       double speed = number(row.get("train_images_per_s"));
       double ratio = speed / peerSpeed;
@@ -244,7 +251,7 @@ final class BenchCommand implements Runnable {
               number(row.get("infer_images_per_s_b256")),
               number(row.get("latency_ms_b1_median")),
               number(row.get("peak_rss_mb")),
-              accuracies(row.get("test_accuracy"))));
+              accuracies(row.getOrDefault("quality", row.get("test_accuracy")))));
     }
     text.append("Training throughput is the last epoch's; the first epoch includes warm-up.\n");
     Map<String, Object> json = new LinkedHashMap<>();

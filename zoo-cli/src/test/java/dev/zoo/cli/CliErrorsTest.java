@@ -28,7 +28,7 @@ class CliErrorsTest {
   @Test
   void unknownFamily() {
     Cli.run("train", "nope", "--out", out())
-        .userError("Unknown family 'nope'; known families: cnn.");
+        .userError("Unknown family 'nope'; known families: cnn");
     Cli.run("eval", "nope", "--checkpoint", out()).userError("Unknown family 'nope'");
     assertFalse(Files.exists(dir.resolve("run")));
   }

@@ -7,17 +7,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
-import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
-import dev.zoo.api.checkpoint.CheckpointWriter;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.image.ConfusionMatrixPlot;
 import dev.zoo.api.image.ImageGrid;
 import dev.zoo.api.metrics.ClassificationMetrics;
-import dev.zoo.api.train.Adam;
-import dev.zoo.api.train.AdamCheckpoints;
-import dev.zoo.api.train.Schedule;
-import dev.zoo.api.train.TrainingTask;
+import dev.zoo.api.train.AdamTrainingTask;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -25,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Trains an {@link ImageClassifier} with softmax cross-entropy and Adam. */
-final class ClassifierTraining implements TrainingTask, AutoCloseable {
+final class ClassifierTraining extends AdamTrainingTask {
 
   static final String CONFUSION_PNG = "confusion-matrix.png";
   static final String PREDICTIONS_PNG = "predictions.png";
@@ -35,39 +30,23 @@ final class ClassifierTraining implements TrainingTask, AutoCloseable {
   private final ImageSet train;
   private final ImageSet test;
   private final Loss loss = Loss.softmaxCrossEntropyLoss();
-  private final NDManager optimizerScope;
-  private final Adam optimizer;
   private final float[] pixels;
   private final float[] targets;
-  private final Schedule schedule;
 
   ClassifierTraining(ImageClassifier model, ImageSet train, ImageSet test) {
+    super(
+        model.manager(),
+        model.block(),
+        model.hyperparameters(),
+        train.size(),
+        ImageClassifier.PARAMETERS,
+        ImageClassifier.OPTIMIZER);
     this.model = model;
     this.train = train;
     this.test = test;
-    this.optimizerScope = model.manager().newSubManager();
-    this.optimizer =
-        Adam.of(optimizerScope, (float) model.hyperparameters().getDouble("learning_rate"));
     int batch = model.hyperparameters().getInt("batch_size");
-    long stepsPerEpoch = (train.size() + batch - 1) / batch;
-    this.schedule =
-        Schedule.of(
-            model.hyperparameters().get("schedule"),
-            model.hyperparameters().getDouble("learning_rate"),
-            stepsPerEpoch * model.hyperparameters().getInt("epochs"),
-            0);
     this.pixels = new float[batch * train.height() * train.width()];
     this.targets = new float[batch];
-  }
-
-  @Override
-  public NDManager manager() {
-    return model.manager();
-  }
-
-  @Override
-  public int trainSize() {
-    return train.size();
   }
 
   @Override
@@ -98,8 +77,7 @@ final class ClassifierTraining implements TrainingTask, AutoCloseable {
         }
       }
     }
-    optimizer.setLearningRate((float) schedule.at(optimizer.steps() + 1));
-    optimizer.step(model.block());
+    step();
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("loss", (double) lossValue);
     metrics.put("accuracy", correct / (double) n);
@@ -142,24 +120,7 @@ final class ClassifierTraining implements TrainingTask, AutoCloseable {
   }
 
   @Override
-  public void save(CheckpointWriter writer) {
-    writer.putParameters(ImageClassifier.PARAMETERS, model.block());
-    AdamCheckpoints.save(writer, ImageClassifier.OPTIMIZER, optimizer);
-  }
-
-  @Override
-  public void restore(Checkpoint checkpoint) {
-    checkpoint.loadParameters(ImageClassifier.PARAMETERS, model.block(), model.manager());
-    AdamCheckpoints.restore(checkpoint, ImageClassifier.OPTIMIZER, optimizer);
-  }
-
-  @Override
   public CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
     return model.describe(epoch, metrics);
-  }
-
-  @Override
-  public void close() {
-    optimizerScope.close();
   }
 }

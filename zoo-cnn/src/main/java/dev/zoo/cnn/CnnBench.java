@@ -4,24 +4,19 @@ import dev.zoo.api.Hyperparameters;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.bench.BenchRow;
 import dev.zoo.api.bench.Measure;
+import dev.zoo.api.bench.ScratchFolder;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.train.EpochResult;
 import dev.zoo.api.train.TrainingSummary;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Measures one engine on the CNN family: training images/s per epoch, test accuracy per epoch,
@@ -40,25 +35,25 @@ final class CnnBench {
     ImageSet train = request.limit() == null ? data.train() : data.train().first(request.limit());
     ImageSet test = data.test();
     EngineChoice choice = context.chooseEngine("training cnn/" + variant, family.needs(variant));
-    Path scratch;
-    try {
-      scratch = Files.createTempDirectory("zoo-bench");
-    } catch (IOException e) {
-      throw new ZooException("Cannot create a scratch directory: " + e.getMessage() + ".", e);
-    }
-    Map<String, Object> json = new LinkedHashMap<>();
-    try (ImageClassifier model =
-        new ImageClassifier(
-            variant,
-            hp,
-            train.classNames(),
-            train.height(),
-            train.width(),
-            choice,
-            context.seed())) {
+    Map<String, Object> json;
+    try (ScratchFolder scratch = ScratchFolder.create("zoo-bench");
+        ImageClassifier model =
+            new ImageClassifier(
+                variant,
+                hp,
+                train.classNames(),
+                train.height(),
+                train.width(),
+                choice,
+                context.seed())) {
       TrainingSummary summary =
           model.fit(
-              train, test, scratch.resolve("run"), null, context.log(), context.interactive());
+              train,
+              test,
+              scratch.path().resolve("run"),
+              null,
+              context.log(),
+              context.interactive());
       List<Double> perEpoch = new ArrayList<>();
       List<Double> accuracy = new ArrayList<>();
       for (EpochResult r : summary.epochs()) {
@@ -80,21 +75,15 @@ final class CnnBench {
         model.classify(x, 1);
         latencies[i] = (System.nanoTime() - s) / 1e6;
       }
-      json.put("peer", "zoo-" + choice.backend().name());
-      json.put("engine", choice.backend().name());
-      json.put("engine_version", model.manager().getEngine().getVersion());
-      json.put("model", variant);
-      json.put("epochs", hp.getInt("epochs"));
-      json.put("batch_size", hp.getInt("batch_size"));
-      json.put("train_images", train.size());
+      json =
+          BenchRow.start(
+              choice, model.manager().getEngine().getVersion(), variant, hp, train.size());
       json.put("train_images_per_s", perEpoch.get(perEpoch.size() - 1));
       json.put("train_images_per_s_per_epoch", perEpoch);
       json.put("test_accuracy", accuracy);
       json.put("infer_images_per_s_b256", inferPerSecond);
       json.put("latency_ms_b1_median", Measure.median(latencies));
       json.put("peak_rss_mb", Measure.peakRssMb());
-    } finally {
-      deleteTree(scratch);
     }
     String text =
         String.format(
@@ -108,15 +97,5 @@ final class CnnBench {
             json.get("peak_rss_mb"),
             json.get("test_accuracy"));
     return new Report(text, json);
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      // A leftover scratch directory under the system's temporary folder does no harm.
-    }
   }
 }

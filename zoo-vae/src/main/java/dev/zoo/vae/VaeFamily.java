@@ -134,26 +134,31 @@ public final class VaeFamily implements ModelFamily {
 
   @Override
   public Report encode(Path checkpoint, List<String> inputs, RunContext context) {
-    if (inputs.isEmpty()) {
-      throw new ZooException("Name at least one PNG or JPEG image to encode.");
-    }
-    Checkpoint cp = Checkpoint.open(checkpoint, NAME);
-    List<float[]> images = VaeRuns.readImages(cp, inputs);
-    try (VariationalAutoencoder model = open(cp, context)) {
-      return VaeRuns.encodeReport(model, cp, inputs, images);
-    }
+    return onImages(checkpoint, inputs, context, "encode", VaeRuns::encodeReport);
   }
 
   @Override
   public Report score(Path checkpoint, List<String> inputs, RunContext context) {
+    return onImages(checkpoint, inputs, context, "score", VaeRuns::scoreReport);
+  }
+
+  /** The report of an action on image files, read before the model is loaded. */
+  private Report onImages(
+      Path checkpoint, List<String> inputs, RunContext context, String verb, ImageAction action) {
     if (inputs.isEmpty()) {
-      throw new ZooException("Name at least one PNG or JPEG image to score.");
+      throw new ZooException("Name at least one PNG or JPEG image to " + verb + ".");
     }
     Checkpoint cp = Checkpoint.open(checkpoint, NAME);
     List<float[]> images = VaeRuns.readImages(cp, inputs);
     try (VariationalAutoencoder model = open(cp, context)) {
-      return VaeRuns.scoreReport(model, cp, inputs, images);
+      return action.report(model, cp, inputs, images);
     }
+  }
+
+  /** An action's report on image files: their names and pixels. */
+  private interface ImageAction {
+    Report report(
+        VariationalAutoencoder model, Checkpoint cp, List<String> names, List<float[]> images);
   }
 
   @Override
@@ -163,6 +168,11 @@ public final class VaeFamily implements ModelFamily {
     try (VariationalAutoencoder model = open(cp, context)) {
       return VaeRuns.generate(model, cp, request, context.seed());
     }
+  }
+
+  @Override
+  public Report bench(TrainRequest request, RunContext context) {
+    return VaeBench.run(this, request, context);
   }
 
   private VariationalAutoencoder open(Checkpoint cp, RunContext context) {

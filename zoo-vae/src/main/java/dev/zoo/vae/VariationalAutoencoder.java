@@ -50,7 +50,7 @@ public final class VariationalAutoencoder implements AutoCloseable {
 
   static final String PARAMETERS = "model.params";
   static final String OPTIMIZER = "optimizer.state";
-  private static final int BATCH = 500;
+  private static final int BATCH = 256;
 
   private final String variant;
   private final Hyperparameters hp;
@@ -162,6 +162,7 @@ public final class VariationalAutoencoder implements AutoCloseable {
           "Holding out class %s: training on %d images of the other classes.%n",
           train.classNames().get(heldOut), train.size());
     }
+    checkStepsLeft(resume, train.size());
     try (VaeTraining task = new VaeTraining(this, train, test, heldOut)) {
       return TrainingLoop.builder(task)
           .epochs(hp.getInt("epochs"))
@@ -173,6 +174,27 @@ public final class VariationalAutoencoder implements AutoCloseable {
           .interactive(interactive)
           .build()
           .run(resume);
+    }
+  }
+
+  /**
+   * Refuses a resume by steps that the checkpoint's whole epochs already cover: the training loop
+   * resumes at epoch boundaries, so it would train nothing.
+   */
+  private void checkStepsLeft(Checkpoint resume, int trainSize) {
+    int steps = hp.has("steps") ? hp.getInt("steps") : 0;
+    if (resume == null || steps == 0) {
+      return;
+    }
+    int batch = hp.getInt("batch_size");
+    int stepsPerEpoch = (trainSize + batch - 1) / batch;
+    int done = resume.info().epoch();
+    if ((steps + stepsPerEpoch - 1) / stepsPerEpoch <= done) {
+      throw new ZooException(
+          String.format(
+              "Nothing to resume: %s has trained %d epoch(s) of %d steps, which cover the %d"
+                  + " steps asked for; pass a --steps above %d.",
+              resume.dir(), done, stepsPerEpoch, steps, done * stepsPerEpoch));
     }
   }
 

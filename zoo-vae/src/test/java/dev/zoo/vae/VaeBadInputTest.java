@@ -201,6 +201,23 @@ class VaeBadInputTest {
   }
 
   @Test
+  void resumeWithNothingLeftToTrain() {
+    Fixtures.assertRefused(
+        () ->
+            family.train(
+                new TrainRequest(null, run, null, null, null, null, true, Map.of("steps", "3")),
+                context(data)),
+        "Nothing to resume",
+        "pass a --steps above 4");
+    Fixtures.assertRefused(
+        () ->
+            family.train(
+                new TrainRequest(null, run, 1, null, null, null, true, Map.of()), context(data)),
+        "Nothing to resume",
+        "has already trained 1 of 1 epochs");
+  }
+
+  @Test
   void freshRunIntoTheTrainedDirectory() {
     Fixtures.assertRefused(
         () -> family.train(request(run, Map.of()), context(data)), "already holds a checkpoint");
