@@ -6,7 +6,7 @@ import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
 import dev.zoo.api.ZooException;
 import dev.zoo.api.bench.Measure;
-import dev.zoo.api.bench.ScratchDirectory;
+import dev.zoo.api.bench.ScratchFolder;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.text.CharVocabulary;
 import dev.zoo.api.text.Corpus;
@@ -61,7 +61,7 @@ final class RnnBench {
             hp.getInt("seq_len"),
             corpus.origin());
     Map<String, Object> json = new LinkedHashMap<>();
-    try (ScratchDirectory scratch = ScratchDirectory.create();
+    try (ScratchFolder scratch = ScratchFolder.create("zoo-bench-rnn");
         CharLanguageModel model =
             new CharLanguageModel(variant, hp, vocabulary, choice, context.seed())) {
       TrainingSummary summary =
