@@ -75,6 +75,7 @@ final class ZooCommand implements Runnable {
         .device(global.device)
         .seed(global.seed)
         .interactive(System.console() != null)
+        .json(global.json)
         .build();
   }
 
