@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
 import dev.zoo.api.Hyperparameters;
-import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.CheckpointWriter;
@@ -15,7 +14,6 @@ import dev.zoo.api.text.TokenWindows;
 import dev.zoo.api.train.Adam;
 import dev.zoo.api.train.Schedule;
 import dev.zoo.api.train.TrainingTask;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -119,15 +117,7 @@ final class LanguageModelTraining implements TrainingTask, AutoCloseable {
   @Override
   public void restore(Checkpoint checkpoint) {
     checkpoint.loadParameters(LanguageModel.PARAMETERS, model.net(), model.manager());
-    if (checkpoint.has(LanguageModel.OPTIMIZER)) {
-      try (var in = checkpoint.open(LanguageModel.OPTIMIZER)) {
-        optimizer.load(in);
-      } catch (IOException e) {
-        throw new ZooException(
-            "Checkpoint " + checkpoint.dir() + " is corrupted: the optimizer state cannot be read.",
-            e);
-      }
-    }
+    optimizer.restore(checkpoint, LanguageModel.OPTIMIZER);
   }
 
   @Override

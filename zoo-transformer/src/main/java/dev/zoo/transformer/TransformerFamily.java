@@ -17,7 +17,7 @@ import dev.zoo.api.text.CharVocabulary;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.TokenSampler;
 import dev.zoo.api.train.EpochResult;
-import dev.zoo.api.train.TrainingLoop;
+import dev.zoo.api.train.RunStart;
 import dev.zoo.api.train.TrainingSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -146,29 +146,10 @@ public final class TransformerFamily implements ModelFamily {
   @Override
   public Report train(TrainRequest request, RunContext context) {
     Path out = request.out();
-    TrainingLoop.checkRunDirectory(out, request.resume());
-    Checkpoint resume = null;
-    String variantName;
-    Hyperparameters hp;
-    if (request.resume()) {
-      resume = Checkpoint.open(out, NAME);
-      CheckpointInfo info = resume.info();
-      if (request.variant() != null && !variant(request.variant()).name().equals(info.variant())) {
-        throw new ZooException(
-            "Cannot resume: "
-                + out
-                + " holds a "
-                + info.variant()
-                + " model, not "
-                + request.variant()
-                + ".");
-      }
-      variantName = info.variant();
-      hp = request.apply(Hyperparameters.of(info.hyperparameters()));
-    } else {
-      variantName = variant(request.variant()).name();
-      hp = request.apply(variant(variantName).defaults());
-    }
+    RunStart start = RunStart.of(this, request);
+    String variantName = start.variant();
+    Hyperparameters hp = start.hyperparameters();
+    Checkpoint resume = start.resume();
     requireLanguageModel(variantName);
     Corpus corpus = Corpus.locate(context.data());
     Tokenizer tokenizer =
@@ -201,7 +182,7 @@ public final class TransformerFamily implements ModelFamily {
             data.train().length(),
             data.validationCharacters(),
             data.unigramBits());
-    long seed = resume != null ? resume.info().seed() : context.seed();
+    long seed = start.seed(context.seed());
     try (LanguageModel model = new LanguageModel(variantName, hp, tokenizer, choice, seed)) {
       TrainingSummary summary = model.fit(data, out, resume, context.log(), context.interactive());
       List<String> samples = new ArrayList<>();
