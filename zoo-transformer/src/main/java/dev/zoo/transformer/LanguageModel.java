@@ -311,6 +311,29 @@ public final class LanguageModel implements AutoCloseable {
     }
   }
 
+  /**
+   * The attention weights of every head of {@code layer} (counted from 1) over {@code tokens}: one
+   * (tokens x tokens) matrix per head, row i holding what position i attends to.
+   */
+  List<float[][]> attention(int[] tokens, int layer) {
+    int n = tokens.length;
+    try (NDManager scope = manager.newSubManager()) {
+      List<NDArray> weights = new ArrayList<>();
+      NDArray x = scope.create(tokens, new Shape(1, n));
+      net.hidden(new ParameterStore(scope, false), x, true, null, false, null, weights);
+      float[] flat = weights.get(layer - 1).toFloatArray();
+      List<float[][]> heads = new ArrayList<>();
+      for (int h = 0; h < config.heads(); h++) {
+        float[][] m = new float[n][n];
+        for (int i = 0; i < n; i++) {
+          System.arraycopy(flat, (h * n + i) * n, m[i], 0, n);
+        }
+        heads.add(m);
+      }
+      return heads;
+    }
+  }
+
   /** A new key/value cache for this model; the caller closes it. */
   KvCache newCache() {
     return new KvCache(manager, config.layers());

@@ -1,5 +1,6 @@
 package dev.zoo.transformer;
 
+import dev.zoo.api.AttentionRequest;
 import dev.zoo.api.GenerateRequest;
 import dev.zoo.api.Hyperparameters;
 import dev.zoo.api.ModelFamily;
@@ -13,6 +14,7 @@ import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.engine.Op;
+import dev.zoo.api.image.HeatMapGrid;
 import dev.zoo.api.text.CharVocabulary;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.TokenSampler;
@@ -21,6 +23,7 @@ import dev.zoo.api.train.RunStart;
 import dev.zoo.api.train.TrainingSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -359,6 +362,89 @@ public final class TransformerFamily implements ModelFamily {
       json.put("engine", choice.backend().name());
       return new Report(stream ? "" : prompt + g.text(), json);
     }
+  }
+
+  @Override
+  public Report attention(AttentionRequest request, RunContext context) {
+    Path out = request.out() == null ? Path.of("attention.png") : request.out();
+    if (!out.toString().endsWith(".png") || java.nio.file.Files.isDirectory(out)) {
+      throw new ZooException("The attention picture must be a .png file, not " + out + ".");
+    }
+    Checkpoint cp = Checkpoint.open(request.checkpoint(), NAME);
+    requireLanguageModel(cp);
+    Hyperparameters hp = Hyperparameters.of(cp.info().hyperparameters());
+    int layers = hp.getInt("layers");
+    int layer = request.layer() == null ? layers : request.layer();
+    if (layer > layers) {
+      throw new ZooException(
+          "The model has " + layers + " layers; --layer must be between 1 and " + layers + ".");
+    }
+    String variant = cp.info().variant();
+    EngineChoice choice =
+        context.chooseEngine("running transformer/" + variant, inferenceNeeds(variant));
+    try (LanguageModel model = LanguageModel.load(cp, choice)) {
+      Tokenizer tokenizer = model.tokenizer();
+      int[] tokens = tokenizer.encode(request.prompt(), w -> context.log().println("Note: " + w));
+      if (tokens.length == 0) {
+        throw new ZooException("The prompt has no character the model knows.");
+      }
+      int contextLength = model.config().context();
+      if (tokens.length > contextLength) {
+        context
+            .log()
+            .println(
+                "Note: the prompt has "
+                    + tokens.length
+                    + " tokens but the model's context holds "
+                    + contextLength
+                    + "; only the last "
+                    + contextLength
+                    + " are drawn.");
+        tokens = Arrays.copyOfRange(tokens, tokens.length - contextLength, tokens.length);
+      }
+      List<float[][]> heads = model.attention(tokens, layer);
+      List<String> labels = new ArrayList<>();
+      for (int t : tokens) {
+        labels.add(tokenizer.decode(new int[] {t}));
+      }
+      List<String> titles = new ArrayList<>();
+      for (int h = 1; h <= heads.size(); h++) {
+        titles.add("head " + h + " (rows attend to columns)");
+      }
+      HeatMapGrid.write(
+          out,
+          "Attention of transformer/" + variant + ", layer " + layer + " of " + layers,
+          labels,
+          heads,
+          titles);
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("file", out.toString());
+      json.put("layer", layer);
+      json.put("heads", heads.size());
+      json.put("tokens", labels);
+      List<Object> weights = new ArrayList<>();
+      for (float[][] h : heads) {
+        weights.add(Arrays.stream(h).map(TransformerFamily::boxed).toList());
+      }
+      json.put("weights", weights);
+      String text =
+          String.format(
+              Locale.ROOT,
+              "Wrote the attention of %d heads of layer %d over %d tokens to %s.%n",
+              heads.size(),
+              layer,
+              tokens.length,
+              out);
+      return new Report(text, json);
+    }
+  }
+
+  private static List<Double> boxed(float[] row) {
+    List<Double> out = new ArrayList<>();
+    for (float v : row) {
+      out.add((double) v);
+    }
+    return out;
   }
 
   private static void refuseImageOptions(GenerateRequest request) {

@@ -4,6 +4,7 @@ import static dev.zoo.api.Hyperparameters.builder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.zoo.api.AttentionRequest;
 import dev.zoo.api.GenerateRequest;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
@@ -160,6 +161,9 @@ class BadInputTest {
     TestSupport.assertRefused(
         () -> family.generate(GenerateRequest.of(foreign), context(data)), "cnn model");
     TestSupport.assertRefused(() -> family.evaluate(foreign, context(data)), "not a transformer");
+    TestSupport.assertRefused(
+        () -> family.attention(new AttentionRequest(foreign, "x", null, null), context(data)),
+        "cnn model");
   }
 
   @Test
@@ -183,6 +187,32 @@ class BadInputTest {
       Integer length, Double temperature, Integer topK, Double topP, String message) {
     TestSupport.assertRefused(
         () -> family.generate(generate(length, temperature, topK, topP), context(data)), message);
+  }
+
+  @Test
+  void aLayerBeyondTheModelIsRefused() {
+    TestSupport.assertRefused(
+        () ->
+            family.attention(
+                new AttentionRequest(run, "the sea", 3, dir.resolve("a.png")), context(data)),
+        "--layer must be between 1 and 2");
+    TestSupport.assertRefused(
+        () -> new AttentionRequest(run, "the sea", 0, null), "counted from 1");
+  }
+
+  @Test
+  void attentionNeedsAPngFileAndAKnownCharacter() {
+    TestSupport.assertRefused(
+        () ->
+            family.attention(
+                new AttentionRequest(run, "the sea", null, dir.resolve("a.txt")), context(data)),
+        ".png");
+    TestSupport.assertRefused(
+        () ->
+            family.attention(
+                new AttentionRequest(run, "\u2603\u2603", null, dir.resolve("a.png")),
+                context(data)),
+        "no character the model knows");
   }
 
   @Test

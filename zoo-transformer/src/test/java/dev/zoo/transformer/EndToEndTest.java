@@ -3,6 +3,7 @@ package dev.zoo.transformer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zoo.api.AttentionRequest;
 import dev.zoo.api.GenerateRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
@@ -121,6 +122,35 @@ class EndToEndTest {
       assertEquals(30, text.length());
       double bpc = model.bitsPerCharacter(Corpus.embedded().split(0.1).validationText());
       assertTrue(bpc < 5.0, "bpc " + bpc);
+    }
+  }
+
+  @Test
+  void attentionDrawsEachHeadOfTheChosenLayer() throws IOException {
+    Path png = shared.resolve("attention.png");
+    Report report =
+        family.attention(
+            new AttentionRequest(run, "the sea", 1, png),
+            TestSupport.context("pytorch", data, new ByteArrayOutputStream()));
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+    assertTrue(image.getWidth() > 100 && image.getHeight() > 100);
+    assertEquals(2, report.data().get("heads"));
+    List<?> heads = (List<?>) report.data().get("weights");
+    for (Object head : heads) {
+      List<?> rows = (List<?>) head;
+      assertEquals(7, rows.size());
+      for (int i = 0; i < rows.size(); i++) {
+        List<?> row = (List<?>) rows.get(i);
+        double sum = 0;
+        for (int j = 0; j < row.size(); j++) {
+          double w = (Double) row.get(j);
+          sum += w;
+          if (j > i) {
+            assertEquals(0, w, 1e-6, "position " + i + " attends to the later " + j);
+          }
+        }
+        assertEquals(1, sum, 1e-4);
+      }
     }
   }
 
