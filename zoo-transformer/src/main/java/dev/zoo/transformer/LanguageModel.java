@@ -14,7 +14,6 @@ import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.CheckpointWriter;
 import dev.zoo.api.engine.EngineChoice;
-import dev.zoo.api.text.CharVocabulary;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.TokenSampler;
 import dev.zoo.api.train.TrainingLoop;
@@ -35,9 +34,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A GPT-style language model of the transformer family ({@code char-gpt}), usable from any
- * application: build one for a corpus, train it, save it, measure it in bits per character and
- * generate text with a key/value cache. Close it to free its native memory.
+ * A GPT-style language model of the transformer family ({@code char-gpt}, {@code bpe-gpt}), usable
+ * from any application: build one for a corpus, train it, save it, measure it in bits per character
+ * and generate text with a key/value cache. Close it to free its native memory.
  *
  * <pre>{@code
  * Corpus corpus = Corpus.read(Path.of("my-texts"));
@@ -482,7 +481,7 @@ public final class LanguageModel implements AutoCloseable {
 
     private Builder() {}
 
-    /** The variant: {@code char-gpt} (default). */
+    /** The variant: {@code char-gpt} (default) or {@code bpe-gpt}. */
     public Builder variant(String variant) {
       this.variant = variant;
       return this;
@@ -518,7 +517,7 @@ public final class LanguageModel implements AutoCloseable {
       family.requireLanguageModel(name);
       Hyperparameters hp = family.variant(name).defaults().with(overrides);
       TrainingLoop.checkSettings(hp);
-      Tokenizer tokenizer = new CharTokenizer(CharVocabulary.of(corpus.text()));
+      Tokenizer tokenizer = Tokenizers.learn(name, hp, corpus);
       TransformerConfig.of(hp, tokenizer.size());
       EngineChoice engineChoice =
           choice != null

@@ -15,7 +15,6 @@ import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.engine.Op;
 import dev.zoo.api.image.HeatMapGrid;
-import dev.zoo.api.text.CharVocabulary;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.TokenSampler;
 import dev.zoo.api.train.EpochResult;
@@ -43,6 +42,11 @@ public final class TransformerFamily implements ModelFamily {
   /** The default variant. */
   public static final String CHAR_GPT = "char-gpt";
 
+  /** The GPT over byte-pair tokens. */
+  public static final String BPE_GPT = "bpe-gpt";
+
+  private static final Set<String> LANGUAGE_MODELS = Set.of(CHAR_GPT, BPE_GPT);
+
   /** The steps {@code zoo run} trains when no length is given. */
   public static final int RUN_STEPS = 300;
 
@@ -55,7 +59,11 @@ public final class TransformerFamily implements ModelFamily {
               CHAR_GPT,
               "a character-level GPT: 4 pre-LayerNorm blocks of causal 4-head self-attention, "
                   + "width 128, context 128",
-              gptDefaults().build()));
+              gptDefaults().build()),
+          new Variant(
+              BPE_GPT,
+              "the same GPT over byte-level BPE tokens learned from the corpus (vocab_size 512)",
+              gptDefaults().put("vocab_size", 512).build()));
 
   private static Hyperparameters.Builder gptDefaults() {
     return Hyperparameters.builder()
@@ -81,7 +89,7 @@ public final class TransformerFamily implements ModelFamily {
 
   @Override
   public String summary() {
-    return "transformers written from tensor operations: a character-level GPT";
+    return "transformers written from tensor operations: character and byte-pair GPTs";
   }
 
   @Override
@@ -102,7 +110,7 @@ public final class TransformerFamily implements ModelFamily {
 
   /** Refuses a variant that is not a language model. */
   void requireLanguageModel(String variant) {
-    if (!CHAR_GPT.equals(variant)) {
+    if (!LANGUAGE_MODELS.contains(variant)) {
       throw new ZooException(
           "Variant " + variant + " of family " + NAME + " is not a language model.");
     }
@@ -110,13 +118,13 @@ public final class TransformerFamily implements ModelFamily {
 
   /** Refuses a checkpoint that does not hold a language model. */
   void requireLanguageModel(Checkpoint cp) {
-    if (!CHAR_GPT.equals(cp.info().variant())) {
+    if (!LANGUAGE_MODELS.contains(cp.info().variant())) {
       throw new ZooException(
           "Checkpoint "
               + cp.dir()
               + " holds a "
               + cp.info().variant()
-              + " model, not a language model (char-gpt).");
+              + " model, not a language model (char-gpt or bpe-gpt).");
     }
   }
 
@@ -158,7 +166,7 @@ public final class TransformerFamily implements ModelFamily {
     Tokenizer tokenizer =
         resume != null
             ? LanguageModel.readTokenizer(resume)
-            : new CharTokenizer(CharVocabulary.of(corpus.text()));
+            : Tokenizers.learn(variantName, hp, corpus);
     TransformerConfig.of(hp, tokenizer.size());
     LanguageData data =
         LanguageData.of(

@@ -102,6 +102,21 @@ class BadInputTest {
   }
 
   @Test
+  void aBpeVocabularyWithoutRoomForMergesIsRefused() {
+    Path out = dir.resolve("out");
+    Map<String, String> settings = new HashMap<>(TestSupport.TINY);
+    settings.put("vocab_size", "200");
+    TestSupport.assertRefused(
+        () ->
+            family.train(
+                new TrainRequest("bpe-gpt", out, null, null, null, null, false, settings),
+                context(data)),
+        "more than 256",
+        "200");
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
   void anUnknownHyperparameterIsRefused() {
     TestSupport.assertRefused(
         () -> family.train(request(dir.resolve("out"), "layer", "3"), context(data)),

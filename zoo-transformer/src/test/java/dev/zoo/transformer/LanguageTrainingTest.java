@@ -53,4 +53,35 @@ class LanguageTrainingTest {
     assertTrue(log.toString().contains("unigram baseline"), log.toString());
     assertEquals(3, ((List<?>) report.data().get("samples")).size());
   }
+
+  @org.junit.jupiter.api.Test
+  void bpeGptLearnsItsTokensAndBeatsTheUnigramBaselinePerCharacter() throws IOException {
+    Path data = TestSupport.writeEmbeddedCorpus(dir.resolve("corpus"));
+    Path run = dir.resolve("bpe");
+    Map<String, String> settings = new HashMap<>(TestSupport.TINY);
+    settings.put("steps", "200");
+    settings.put("vocab_size", "320");
+    Report report =
+        new TransformerFamily()
+            .train(
+                new TrainRequest("bpe-gpt", run, null, null, null, null, false, settings),
+                TestSupport.context("pytorch", data, new ByteArrayOutputStream()));
+    double bpc = (Double) report.data().get("bpc");
+    double unigram = (Double) report.data().get("unigram_bpc");
+    // Byte pairs already hold some context, so the unigram baseline per character is lower than
+    // for characters (3.9 against 4.4). Measured 3.77 after 150 steps.
+    assertTrue(bpc < unigram - 0.15, "val bpc " + bpc + ", unigram " + unigram);
+    CheckpointInfo info = Checkpoint.open(run, TransformerFamily.NAME).info();
+    assertEquals("bpe", info.extra().get("tokenizer"));
+    assertEquals(320.0, ((Number) info.extra().get("vocabulary_size")).doubleValue());
+    Report evaluated =
+        new TransformerFamily()
+            .evaluate(run, TestSupport.context("pytorch", data, new ByteArrayOutputStream()));
+    assertEquals(bpc, (Double) evaluated.data().get("bpc"), 1e-3);
+    try (LanguageModel model = LanguageModel.load(run, "pytorch")) {
+      String text =
+          model.generate("The sea", 40, new dev.zoo.api.text.TokenSampler(0.8, 40, 0.9, 1));
+      assertTrue(text.length() >= 40, "40 tokens of at least one byte each: " + text);
+    }
+  }
 }
