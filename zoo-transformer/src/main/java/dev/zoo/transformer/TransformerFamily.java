@@ -45,6 +45,9 @@ public final class TransformerFamily implements ModelFamily {
   /** The GPT over byte-pair tokens. */
   public static final String BPE_GPT = "bpe-gpt";
 
+  /** The encoder that classifies short texts. */
+  public static final String TEXT_CLASSIFIER = "text-classifier";
+
   private static final Set<String> LANGUAGE_MODELS = Set.of(CHAR_GPT, BPE_GPT);
 
   /** The steps {@code zoo run} trains when no length is given. */
@@ -63,7 +66,26 @@ public final class TransformerFamily implements ModelFamily {
           new Variant(
               BPE_GPT,
               "the same GPT over byte-level BPE tokens learned from the corpus (vocab_size 512)",
-              gptDefaults().put("vocab_size", 512).build()));
+              gptDefaults().put("vocab_size", 512).build()),
+          new Variant(
+              TEXT_CLASSIFIER,
+              "a bidirectional 2-block encoder over characters with a mean-pooled classification "
+                  + "head",
+              Hyperparameters.builder()
+                  .put("epochs", 2)
+                  .put("steps", 0)
+                  .put("batch_size", 32)
+                  .put("learning_rate", 1e-3)
+                  .put("schedule", "cosine")
+                  .put("warmup_steps", 20)
+                  .put("weight_decay", 0.01)
+                  .put("layers", 2)
+                  .put("heads", 4)
+                  .put("width", 128)
+                  .put("ff", 256)
+                  .put("context", 128)
+                  .put("dropout", 0.1)
+                  .build()));
 
   private static Hyperparameters.Builder gptDefaults() {
     return Hyperparameters.builder()
@@ -89,7 +111,7 @@ public final class TransformerFamily implements ModelFamily {
 
   @Override
   public String summary() {
-    return "transformers written from tensor operations: character and byte-pair GPTs";
+    return "transformers written from tensor operations: character and byte-pair GPTs, a text classifier";
   }
 
   @Override
@@ -113,6 +135,18 @@ public final class TransformerFamily implements ModelFamily {
     if (!LANGUAGE_MODELS.contains(variant)) {
       throw new ZooException(
           "Variant " + variant + " of family " + NAME + " is not a language model.");
+    }
+  }
+
+  /** Refuses a checkpoint that does not hold a classifier. */
+  void requireClassifier(Checkpoint cp) {
+    if (!TEXT_CLASSIFIER.equals(cp.info().variant())) {
+      throw new ZooException(
+          "Checkpoint "
+              + cp.dir()
+              + " holds a "
+              + cp.info().variant()
+              + " model, not a text-classifier.");
     }
   }
 
@@ -161,6 +195,9 @@ public final class TransformerFamily implements ModelFamily {
     String variantName = start.variant();
     Hyperparameters hp = start.hyperparameters();
     Checkpoint resume = start.resume();
+    if (TEXT_CLASSIFIER.equals(variantName)) {
+      return ClassifierRun.train(this, start, request, context);
+    }
     requireLanguageModel(variantName);
     Corpus corpus = Corpus.locate(context.data());
     Tokenizer tokenizer =
@@ -205,7 +242,7 @@ public final class TransformerFamily implements ModelFamily {
     }
   }
 
-  private static void checkSomethingToResume(
+  static void checkSomethingToResume(
       Path out, CheckpointInfo info, Hyperparameters hp, int windows) {
     int batch = hp.getInt("batch_size");
     int stepsPerEpoch = (windows + batch - 1) / batch;
@@ -280,8 +317,16 @@ public final class TransformerFamily implements ModelFamily {
   }
 
   @Override
+  public Report predict(Path checkpoint, List<String> inputs, RunContext context) {
+    return ClassifierRun.predict(this, checkpoint, inputs, context);
+  }
+
+  @Override
   public Report evaluate(Path checkpoint, RunContext context) {
     Checkpoint cp = Checkpoint.open(checkpoint, NAME);
+    if (TEXT_CLASSIFIER.equals(cp.info().variant())) {
+      return ClassifierRun.evaluate(this, cp, context);
+    }
     requireLanguageModel(cp);
     String variant = cp.info().variant();
     Corpus corpus = Corpus.locate(context.data());
