@@ -22,6 +22,7 @@ public final class RunContext {
   private final String device;
   private final long seed;
   private final boolean interactive;
+  private final boolean json;
   private final Supplier<ImageJudge> judge;
 
   private RunContext(Builder b) {
@@ -33,6 +34,7 @@ public final class RunContext {
     this.device = b.device;
     this.seed = b.seed;
     this.interactive = b.interactive;
+    this.json = b.json;
     this.judge = b.judge;
   }
 
@@ -72,6 +74,14 @@ public final class RunContext {
   }
 
   /**
+   * Whether the caller prints the action's report as JSON on {@link #out()}; an action then must
+   * not stream text there (e.g. generated text as it is sampled).
+   */
+  public boolean json() {
+    return json;
+  }
+
+  /**
    * A classifier of the context's image data for measuring generated images; the caller closes it.
    *
    * @throws ZooException when the caller provided none
@@ -104,6 +114,7 @@ public final class RunContext {
     private String device;
     private long seed = 42;
     private boolean interactive;
+    private boolean json;
     private Supplier<ImageJudge> judge;
 
     private Builder(Zoo zoo) {
@@ -153,6 +164,12 @@ public final class RunContext {
     /** Whether progress may redraw one line. */
     public Builder interactive(boolean interactive) {
       this.interactive = interactive;
+      return this;
+    }
+
+    /** Whether the report is printed as JSON on the output stream. */
+    public Builder json(boolean json) {
+      this.json = json;
       return this;
     }
 

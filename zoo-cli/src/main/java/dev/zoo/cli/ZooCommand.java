@@ -76,6 +76,7 @@ final class ZooCommand implements Runnable {
         .seed(global.seed)
         .interactive(System.console() != null)
         .judge(new JudgeProvider(data, global.engine, err))
+        .json(global.json)
         .build();
   }
 

@@ -148,6 +148,23 @@ public final class Adam {
     }
   }
 
+  /**
+   * Reads the state stored as {@code name} in {@code checkpoint}; a checkpoint without it leaves
+   * the optimizer fresh.
+   */
+  public void restore(dev.zoo.api.checkpoint.Checkpoint checkpoint, String name) {
+    if (!checkpoint.has(name)) {
+      return;
+    }
+    try (DataInputStream in = checkpoint.open(name)) {
+      load(in);
+    } catch (IOException e) {
+      throw new ZooException(
+          "Checkpoint " + checkpoint.dir() + " is corrupted: the optimizer state cannot be read.",
+          e);
+    }
+  }
+
   private static void writeArray(DataOutputStream out, NDArray array) throws IOException {
     byte[] bytes = array.encode();
     out.writeInt(bytes.length);

@@ -7,7 +7,7 @@ import java.util.Map;
  *
  * @param epoch the epoch number, from 1
  * @param metrics training averages ({@code train_*}) and evaluation results
- * @param examplesPerSecond training throughput over the epoch
+ * @param examplesPerSecond training throughput over the epoch, in the task's units (e.g. tokens)
  * @param seconds wall time of the epoch including evaluation
  */
 public record EpochResult(

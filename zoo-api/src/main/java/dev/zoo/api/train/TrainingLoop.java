@@ -225,7 +225,7 @@ public final class TrainingLoop {
       metrics.put("train_" + e.getKey(), e.getValue() / Math.max(1, seen));
     }
     metrics.putAll(task.evaluate(epoch, runDir));
-    double perSecond = seen / Math.max(trainNanos / 1e9, 1e-9);
+    double perSecond = seen * (double) task.unitsPerExample() / Math.max(trainNanos / 1e9, 1e-9);
     return new EpochResult(epoch, metrics, perSecond, (System.nanoTime() - epochStart) / 1e9);
   }
 

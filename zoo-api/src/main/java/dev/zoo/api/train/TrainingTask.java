@@ -43,4 +43,12 @@ public interface TrainingTask {
   default String unit() {
     return "examples";
   }
+
+  /**
+   * How many {@link #unit() units} one example holds, e.g. the tokens of one text window; the
+   * throughput figures count units.
+   */
+  default int unitsPerExample() {
+    return 1;
+  }
 }
