@@ -50,7 +50,21 @@ public final class GanFamily implements ModelFamily {
               "mlp-gan",
               "the original fully connected GAN: ReLU generator (256-512), LeakyReLU"
                   + " discriminator (512-256) with a sigmoid output",
-              adam(5, 0).build()));
+              adam(5, 0).build()),
+          new Variant(
+              "wgan",
+              "Wasserstein GAN: the dcgan networks with a critic, weight clipping, RMSprop and"
+                  + " five critic steps per generator step",
+              Hyperparameters.builder()
+                  .put("epochs", 5)
+                  .put("batch_size", 64)
+                  .put("learning_rate", 5e-5)
+                  .put("latent", 100)
+                  .put("limit", 0)
+                  .put("kernel", 5)
+                  .put("critic_steps", 5)
+                  .put("clip", 0.01)
+                  .build()));
 
   private static Hyperparameters.Builder adam(int epochs, int limit) {
     return Hyperparameters.builder()
