@@ -104,6 +104,7 @@ final class BenchCommand implements Runnable {
     addIfSet(command, "--variant", options.variant);
     addIfSet(command, "--data", options.data);
     addIfSet(command, "--limit", options.limit);
+    addIfSet(command, "--steps", options.steps);
     addIfSet(command, "--batch-size", options.batchSize);
     addIfSet(command, "--lr", options.learningRate);
     return runJson(command, engine);
@@ -206,11 +207,16 @@ final class BenchCommand implements Runnable {
     text.append(
         String.format(
             Locale.ROOT,
-            "Benchmark of %s/%s, %d epoch(s)%s%n",
+            "Benchmark of %s/%s, %s%n",
             familyName,
             rows.get(0).get("model"),
-            options.epochs,
-            options.limit == null ? "" : ", first " + options.limit + " training images"));
+            rows.get(0).containsKey("budget")
+                ? rows.get(0).get("budget")
+                : options.epochs
+                    + " epoch(s)"
+                    + (options.limit == null
+                        ? ""
+                        : ", first " + options.limit + " training images")));
     text.append(
         String.format(
             Locale.ROOT,
@@ -221,7 +227,7 @@ final class BenchCommand implements Runnable {
             "infer img/s",
             "latency ms",
             "peak MB",
-            "test accuracy"));
+            rows.get(0).containsKey("quality") ? "quality" : "test accuracy"));
     for (Map<String, Object> row : rows) {
       double speed = number(row.get("train_images_per_s"));
       double ratio = speed / peerSpeed;
@@ -236,7 +242,9 @@ final class BenchCommand implements Runnable {
               number(row.get("infer_images_per_s_b256")),
               number(row.get("latency_ms_b1_median")),
               number(row.get("peak_rss_mb")),
-              accuracies(row.get("test_accuracy"))));
+              row.containsKey("quality")
+                  ? row.get("quality")
+                  : accuracies(row.get("test_accuracy"))));
     }
     text.append("Training throughput is the last epoch's; the first epoch includes warm-up.\n");
     Map<String, Object> json = new LinkedHashMap<>();

@@ -247,6 +247,11 @@ public final class GanFamily implements ModelFamily {
   }
 
   @Override
+  public Report bench(TrainRequest request, RunContext context) {
+    return GanBench.run(this, request, context);
+  }
+
+  @Override
   public Report generate(GenerateRequest request, RunContext context) {
     return Sampling.generate(this, request, context);
   }

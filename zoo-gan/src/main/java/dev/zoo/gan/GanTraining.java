@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * Trains both networks of an {@link ImageGenerator}: every batch is one discriminator (critic)
@@ -47,10 +48,17 @@ final class GanTraining implements TrainingTask, AutoCloseable {
   private final int criticSteps;
   private final float clip;
   private final float[] pixels;
+  private final Function<ImageGenerator, Map<String, Double>> probe;
   private double lastGeneratorLoss = Double.NaN;
 
-  GanTraining(ImageGenerator model, ImageSet train) {
+  /**
+   * Trains {@code model} on {@code train}; {@code probe}, if not null, adds its measurements of the
+   * model to every epoch's metrics.
+   */
+  GanTraining(
+      ImageGenerator model, ImageSet train, Function<ImageGenerator, Map<String, Double>> probe) {
     this.model = model;
+    this.probe = probe;
     this.train = train;
     Hyperparameters hp = model.hyperparameters();
     this.objective = GanFamily.objective(model.variant());
@@ -213,7 +221,7 @@ final class GanTraining implements TrainingTask, AutoCloseable {
     } catch (IOException e) {
       throw new ZooException("Cannot write " + runDir.resolve(SAMPLES_PNG) + ".", e);
     }
-    return Map.of();
+    return probe == null ? Map.of() : probe.apply(model);
   }
 
   private String title() {

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * A generative adversarial network of the GAN family, usable from any application: build or load
@@ -193,9 +194,19 @@ public final class ImageGenerator implements AutoCloseable {
 
   TrainingSummary fit(
       ImageSet train, Path runDir, Checkpoint resume, PrintStream log, boolean interactive) {
+    return fit(train, runDir, resume, log, interactive, null);
+  }
+
+  TrainingSummary fit(
+      ImageSet train,
+      Path runDir,
+      Checkpoint resume,
+      PrintStream log,
+      boolean interactive,
+      Function<ImageGenerator, Map<String, Double>> probe) {
     TrainingLoop.checkSettings(hp);
     checkData(train);
-    try (GanTraining task = new GanTraining(this, train)) {
+    try (GanTraining task = new GanTraining(this, train, probe)) {
       return TrainingLoop.builder(task)
           .epochs(hp.getInt("epochs"))
           .steps(hp.has("steps") ? hp.getInt("steps") : 0)
