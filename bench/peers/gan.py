@@ -15,12 +15,10 @@ Example:
 """
 
 import argparse
-import gzip
 import json
 import os
 import resource
 import statistics
-import sys
 import time
 
 import numpy as np
@@ -28,23 +26,12 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
+from cnn import log, read_idx  # the peers share their data reading
+
 LATENT = 100
 WARMUP_TRAIN_BATCHES = 10
 LATENCY_IMAGES = 100
 INFER_BATCH = 256
-
-
-def log(message):
-    print(message, file=sys.stderr, flush=True)
-
-
-def read_idx(path):
-    """Read a gzip-compressed IDX file (unsigned-byte data) into a numpy array."""
-    with gzip.open(path, "rb") as f:
-        data = f.read()
-    ndim = data[3]
-    dims = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(ndim)]
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
 
 
 def load_images(directory, limit):

@@ -195,12 +195,12 @@ final class GanBench {
   }
 
   private static void deleteTree(Path dir) {
+    // A leftover scratch directory under the system's temporary folder does no harm, so files that
+    // cannot be deleted are skipped.
     try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+      walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
     } catch (IOException e) {
-      // A leftover scratch directory under the system's temporary folder does no harm.
+      dir.toFile().deleteOnExit();
     }
   }
 }

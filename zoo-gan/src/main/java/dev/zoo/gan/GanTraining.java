@@ -105,7 +105,7 @@ final class GanTraining implements TrainingTask, AutoCloseable {
             FloatBuffer.wrap(pixels, 0, n * size),
             new Shape(n, 1, train.height(), train.width()),
             DataType.FLOAT32);
-    long step = dOptimizer.steps();
+    long step = dOptimizer.steps().getAsLong();
     Random random = new Random(model.seed() * 1_000_003L + step);
     Map<String, Double> metrics = discriminatorStep(batch, real, realClasses, random);
     if (step % criticSteps == 0) {
@@ -138,7 +138,7 @@ final class GanTraining implements TrainingTask, AutoCloseable {
       realOut = realScore.toFloatArray();
       fakeOut = fakeScore.toFloatArray();
     }
-    dOptimizer.step(model.discriminatorBlock());
+    dOptimizer.step().accept(model.discriminatorBlock());
     if (clip > 0) {
       clipWeights(model.discriminatorBlock(), clip);
     }
@@ -163,7 +163,7 @@ final class GanTraining implements TrainingTask, AutoCloseable {
       collector.backward(loss);
       lossValue = loss.getFloat();
     }
-    gOptimizer.step(model.generatorBlock());
+    gOptimizer.step().accept(model.generatorBlock());
     // The generator's loss also left gradients on the discriminator; engines that add up
     // gradients (PyTorch) would carry them into the next discriminator step.
     zeroGradients(model.discriminatorBlock());
@@ -244,8 +244,8 @@ final class GanTraining implements TrainingTask, AutoCloseable {
   public void save(CheckpointWriter writer) {
     writer.putParameters(ImageGenerator.GENERATOR, model.generatorBlock());
     writer.putParameters(ImageGenerator.DISCRIMINATOR, model.discriminatorBlock());
-    writer.put(G_OPTIMIZER, gOptimizer::save);
-    writer.put(D_OPTIMIZER, dOptimizer::save);
+    writer.put(G_OPTIMIZER, gOptimizer.save());
+    writer.put(D_OPTIMIZER, dOptimizer.save());
     writer.put(FIXED_NOISE, model::saveFixedNoise);
   }
 
@@ -261,7 +261,7 @@ final class GanTraining implements TrainingTask, AutoCloseable {
       return;
     }
     try (DataInputStream in = checkpoint.open(name)) {
-      optimizer.load(in);
+      optimizer.load().load(in);
     } catch (IOException e) {
       throw new ZooException(
           "Checkpoint " + checkpoint.dir() + " is corrupted: " + name + " cannot be read.", e);
