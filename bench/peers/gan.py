@@ -42,7 +42,7 @@ def load_images(directory, limit):
     return torch.from_numpy(images.astype(np.float32)).div_(127.5).sub_(1.0).unsqueeze(1)
 
 
-def dcgan(kernel=3):
+def dcgan(kernel=5):
     """The zoo's dcgan: dense to 128x7x7, two stride-2 transposed convolutions, tanh."""
     pad = (kernel - 1) // 2
     generator = nn.Sequential(

@@ -50,11 +50,11 @@ public final class GanFamily implements ModelFamily {
               "dcgan",
               "DCGAN: transposed-convolution generator with batch norm, strided-convolution"
                   + " discriminator, Adam 2e-4 / 0.5",
-              adam(DEFAULT_STEPS, DEFAULT_LIMIT).put("kernel", 3).build()),
+              adam(DEFAULT_STEPS, DEFAULT_LIMIT).put("kernel", 5).build()),
           new Variant(
               "cdcgan",
               "conditional DCGAN: the dcgan networks with the class as extra input to both",
-              adam(DEFAULT_STEPS, DEFAULT_LIMIT).put("kernel", 3).build()),
+              adam(DEFAULT_STEPS, DEFAULT_LIMIT).put("kernel", 5).build()),
           new Variant(
               "mlp-gan",
               "the original fully connected GAN: ReLU generator (256-512), LeakyReLU"
@@ -71,7 +71,7 @@ public final class GanFamily implements ModelFamily {
                   .put("learning_rate", 5e-5)
                   .put("latent", 100)
                   .put("limit", DEFAULT_LIMIT)
-                  .put("kernel", 3)
+                  .put("kernel", 5)
                   .put("critic_steps", 5)
                   .put("clip", 0.01)
                   .build()));
@@ -177,7 +177,16 @@ public final class GanFamily implements ModelFamily {
     try (ImageGenerator model =
         new ImageGenerator(variantName, hp, labels, shape.get(1), shape.get(2), choice, seed)) {
       model.checkData(train);
-      context.log().printf("Training gan/%s (%s) on %d images.%n", variantName, hp, train.size());
+      context
+          .log()
+          .printf(
+              "Training gan/%s for %s on %d images (%s).%n",
+              variantName,
+              (hp.getInt("steps") > 0 ? hp.getInt("steps") + " steps, " : "")
+                  + planned
+                  + (planned == 1 ? " epoch" : " epochs"),
+              train.size(),
+              hp);
       summary = model.fit(train, out, resume, context.log(), context.interactive());
     }
     return TrainReport.of(variantName, data, train.size(), summary);
