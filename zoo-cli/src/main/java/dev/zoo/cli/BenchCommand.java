@@ -221,11 +221,16 @@ final class BenchCommand implements Runnable {
     text.append(
         String.format(
             Locale.ROOT,
-            "Benchmark of %s/%s, %d epoch(s)%s%n",
+            "Benchmark of %s/%s, %s%n",
             familyName,
             rows.get(0).get("model"),
-            options.epochs,
-            options.limit == null ? "" : ", first " + options.limit + " training images"));
+            rows.get(0).containsKey("budget")
+                ? rows.get(0).get("budget")
+                : options.epochs
+                    + " epoch(s)"
+                    + (options.limit == null
+                        ? ""
+                        : ", first " + options.limit + " training images")));
     text.append(
         String.format(
             Locale.ROOT,

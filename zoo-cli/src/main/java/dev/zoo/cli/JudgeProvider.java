@@ -7,8 +7,11 @@ import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.metrics.ImageJudge;
 import dev.zoo.cnn.ClassifierJudge;
 import dev.zoo.cnn.ImageClassifier;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 
@@ -53,7 +56,15 @@ final class JudgeProvider implements Supplier<ImageJudge> {
               .engine(engine)
               .set("epochs", EPOCHS)
               .build()) {
-        model.fit(splits.train(), splits.test(), dir);
+        // Trained beside its final place and moved there when complete, so an interrupted
+        // training never leaves a half-trained judge behind for later measurements.
+        Path partial =
+            dir.resolveSibling(dir.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        model.fit(splits.train(), splits.test(), partial);
+        Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        throw new ZooException(
+            "Cannot store the classifier in " + dir + ": " + e.getMessage() + ".", e);
       }
     }
     log.println("Measuring with the classifier in " + dir + ".");

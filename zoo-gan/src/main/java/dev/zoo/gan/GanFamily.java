@@ -35,26 +35,51 @@ public final class GanFamily implements ModelFamily {
   /** The family's name. */
   public static final String NAME = "gan";
 
+  /**
+   * The default budget in optimizer steps (batches of 64): enough for recognisable clothes, and the
+   * same on the full data set and the embedded sample.
+   */
+  static final int DEFAULT_STEPS = 1200;
+
+  /** The default number of training images (0 for all): every epoch draws a grid of samples. */
+  static final int DEFAULT_LIMIT = 10000;
+
   private static final List<Variant> VARIANTS =
       List.of(
           new Variant(
               "dcgan",
               "DCGAN: transposed-convolution generator with batch norm, strided-convolution"
                   + " discriminator, Adam 2e-4 / 0.5",
-              adam(5, 0).put("kernel", 5).build()),
+              adam(DEFAULT_STEPS, DEFAULT_LIMIT).put("kernel", 5).build()),
           new Variant(
               "cdcgan",
               "conditional DCGAN: the dcgan networks with the class as extra input to both",
-              adam(5, 0).put("kernel", 5).build()),
+              adam(DEFAULT_STEPS, DEFAULT_LIMIT).put("kernel", 5).build()),
           new Variant(
               "mlp-gan",
               "the original fully connected GAN: ReLU generator (256-512), LeakyReLU"
                   + " discriminator (512-256) with a sigmoid output",
-              adam(5, 0).build()));
+              adam(DEFAULT_STEPS, DEFAULT_LIMIT).build()),
+          new Variant(
+              "wgan",
+              "Wasserstein GAN: the dcgan networks with a critic, weight clipping, RMSprop and"
+                  + " five critic steps per generator step",
+              Hyperparameters.builder()
+                  .put("epochs", 1)
+                  .put("steps", 3000)
+                  .put("batch_size", 64)
+                  .put("learning_rate", 5e-5)
+                  .put("latent", 100)
+                  .put("limit", DEFAULT_LIMIT)
+                  .put("kernel", 5)
+                  .put("critic_steps", 5)
+                  .put("clip", 0.01)
+                  .build()));
 
-  private static Hyperparameters.Builder adam(int epochs, int limit) {
+  private static Hyperparameters.Builder adam(int steps, int limit) {
     return Hyperparameters.builder()
-        .put("epochs", epochs)
+        .put("epochs", 1)
+        .put("steps", steps)
         .put("batch_size", 64)
         .put("learning_rate", 2e-4)
         .put("beta1", 0.5)
@@ -118,22 +143,27 @@ public final class GanFamily implements ModelFamily {
             ? variant(variantName).defaults()
             : Hyperparameters.of(resume.info().hyperparameters());
     Map<String, String> overrides = new HashMap<>(request.overrides());
+    if (request.epochs() != null) {
+      overrides.put("epochs", request.epochs().toString());
+    }
+    epochsReplaceSteps(overrides);
     if (request.limit() != null) {
       overrides.put("limit", request.limit().toString());
     }
     Hyperparameters hp = withRequest(request, base, overrides);
-    if (resume != null && hp.getInt("epochs") <= resume.info().epoch()) {
+    DataSplits data = FashionMnist.locate(context.data());
+    ImageSet train = limited(data.train(), hp.getInt("limit"));
+    int planned = plannedEpochs(hp, train.size());
+    if (resume != null && planned <= resume.info().epoch()) {
       throw new ZooException(
           String.format(
               Locale.ROOT,
               "Nothing to resume: %s has already trained %d of %d epochs; pass --epochs with a"
-                  + " larger number.",
+                  + " larger number (or more --steps).",
               out,
               resume.info().epoch(),
-              hp.getInt("epochs")));
+              planned));
     }
-    DataSplits data = FashionMnist.locate(context.data());
-    ImageSet train = limited(data.train(), hp.getInt("limit"));
     EngineChoice choice = context.chooseEngine("training gan/" + variantName, needs(variantName));
     context.log().println("Data: " + data.origin() + ".");
     if (train.size() < data.train().size()) {
@@ -147,7 +177,16 @@ public final class GanFamily implements ModelFamily {
     try (ImageGenerator model =
         new ImageGenerator(variantName, hp, labels, shape.get(1), shape.get(2), choice, seed)) {
       model.checkData(train);
-      context.log().printf("Training gan/%s (%s) on %d images.%n", variantName, hp, train.size());
+      context
+          .log()
+          .printf(
+              "Training gan/%s for %s on %d images (%s).%n",
+              variantName,
+              (hp.getInt("steps") > 0 ? hp.getInt("steps") + " steps, " : "")
+                  + planned
+                  + (planned == 1 ? " epoch" : " epochs"),
+              train.size(),
+              hp);
       summary = model.fit(train, out, resume, context.log(), context.interactive());
     }
     return TrainReport.of(variantName, data, train.size(), summary);
@@ -187,6 +226,26 @@ public final class GanFamily implements ModelFamily {
     return hp;
   }
 
+  /**
+   * Makes {@code epochs} the budget when it is set and {@code steps} is not: the variants' default
+   * budget is in steps, and an explicit number of epochs should not be overruled by it.
+   */
+  static void epochsReplaceSteps(Map<String, String> overrides) {
+    if (overrides.containsKey("epochs") && !overrides.containsKey("steps")) {
+      overrides.put("steps", "0");
+    }
+  }
+
+  /** The epochs a run trains for: from {@code steps} when positive, else {@code epochs}. */
+  static int plannedEpochs(Hyperparameters hp, int trainSize) {
+    int steps = hp.has("steps") ? hp.getInt("steps") : 0;
+    if (steps <= 0 || trainSize <= 0) {
+      return hp.getInt("epochs");
+    }
+    int perEpoch = (trainSize + hp.getInt("batch_size") - 1) / hp.getInt("batch_size");
+    return (steps + perEpoch - 1) / perEpoch;
+  }
+
   private static ImageSet limited(ImageSet train, int limit) {
     return limit > 0 && limit < train.size() ? train.first(limit) : train;
   }
@@ -194,6 +253,11 @@ public final class GanFamily implements ModelFamily {
   @Override
   public Report evaluate(Path checkpoint, RunContext context) {
     return QualityReport.evaluate(this, Checkpoint.open(checkpoint, NAME), context);
+  }
+
+  @Override
+  public Report bench(TrainRequest request, RunContext context) {
+    return GanBench.run(this, request, context);
   }
 
   @Override

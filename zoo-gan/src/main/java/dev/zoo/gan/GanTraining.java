@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * Trains both networks of an {@link ImageGenerator}: every batch is one discriminator (critic)
@@ -47,10 +48,17 @@ final class GanTraining implements TrainingTask, AutoCloseable {
   private final int criticSteps;
   private final float clip;
   private final float[] pixels;
+  private final Function<ImageGenerator, Map<String, Double>> probe;
   private double lastGeneratorLoss = Double.NaN;
 
-  GanTraining(ImageGenerator model, ImageSet train) {
+  /**
+   * Trains {@code model} on {@code train}; {@code probe}, if not null, adds its measurements of the
+   * model to every epoch's metrics.
+   */
+  GanTraining(
+      ImageGenerator model, ImageSet train, Function<ImageGenerator, Map<String, Double>> probe) {
     this.model = model;
+    this.probe = probe;
     this.train = train;
     Hyperparameters hp = model.hyperparameters();
     this.objective = GanFamily.objective(model.variant());
@@ -97,7 +105,7 @@ final class GanTraining implements TrainingTask, AutoCloseable {
             FloatBuffer.wrap(pixels, 0, n * size),
             new Shape(n, 1, train.height(), train.width()),
             DataType.FLOAT32);
-    long step = dOptimizer.steps();
+    long step = dOptimizer.steps().getAsLong();
     Random random = new Random(model.seed() * 1_000_003L + step);
     Map<String, Double> metrics = discriminatorStep(batch, real, realClasses, random);
     if (step % criticSteps == 0) {
@@ -130,7 +138,7 @@ final class GanTraining implements TrainingTask, AutoCloseable {
       realOut = realScore.toFloatArray();
       fakeOut = fakeScore.toFloatArray();
     }
-    dOptimizer.step(model.discriminatorBlock());
+    dOptimizer.step().accept(model.discriminatorBlock());
     if (clip > 0) {
       clipWeights(model.discriminatorBlock(), clip);
     }
@@ -155,7 +163,7 @@ final class GanTraining implements TrainingTask, AutoCloseable {
       collector.backward(loss);
       lossValue = loss.getFloat();
     }
-    gOptimizer.step(model.generatorBlock());
+    gOptimizer.step().accept(model.generatorBlock());
     // The generator's loss also left gradients on the discriminator; engines that add up
     // gradients (PyTorch) would carry them into the next discriminator step.
     zeroGradients(model.discriminatorBlock());
@@ -213,7 +221,7 @@ final class GanTraining implements TrainingTask, AutoCloseable {
     } catch (IOException e) {
       throw new ZooException("Cannot write " + runDir.resolve(SAMPLES_PNG) + ".", e);
     }
-    return Map.of();
+    return probe == null ? Map.of() : probe.apply(model);
   }
 
   private String title() {
@@ -236,8 +244,8 @@ final class GanTraining implements TrainingTask, AutoCloseable {
   public void save(CheckpointWriter writer) {
     writer.putParameters(ImageGenerator.GENERATOR, model.generatorBlock());
     writer.putParameters(ImageGenerator.DISCRIMINATOR, model.discriminatorBlock());
-    writer.put(G_OPTIMIZER, gOptimizer::save);
-    writer.put(D_OPTIMIZER, dOptimizer::save);
+    writer.put(G_OPTIMIZER, gOptimizer.save());
+    writer.put(D_OPTIMIZER, dOptimizer.save());
     writer.put(FIXED_NOISE, model::saveFixedNoise);
   }
 
@@ -253,7 +261,7 @@ final class GanTraining implements TrainingTask, AutoCloseable {
       return;
     }
     try (DataInputStream in = checkpoint.open(name)) {
-      optimizer.load(in);
+      optimizer.load().load(in);
     } catch (IOException e) {
       throw new ZooException(
           "Checkpoint " + checkpoint.dir() + " is corrupted: " + name + " cannot be read.", e);

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * A generative adversarial network of the GAN family, usable from any application: build or load
@@ -193,11 +194,22 @@ public final class ImageGenerator implements AutoCloseable {
 
   TrainingSummary fit(
       ImageSet train, Path runDir, Checkpoint resume, PrintStream log, boolean interactive) {
+    return fit(train, runDir, resume, log, interactive, null);
+  }
+
+  TrainingSummary fit(
+      ImageSet train,
+      Path runDir,
+      Checkpoint resume,
+      PrintStream log,
+      boolean interactive,
+      Function<ImageGenerator, Map<String, Double>> probe) {
     TrainingLoop.checkSettings(hp);
     checkData(train);
-    try (GanTraining task = new GanTraining(this, train)) {
+    try (GanTraining task = new GanTraining(this, train, probe)) {
       return TrainingLoop.builder(task)
           .epochs(hp.getInt("epochs"))
+          .steps(hp.has("steps") ? hp.getInt("steps") : 0)
           .batchSize(hp.getInt("batch_size"))
           .seed(seed)
           .runDir(runDir)
@@ -484,7 +496,10 @@ public final class ImageGenerator implements AutoCloseable {
       return this;
     }
 
-    /** Sets one hyper-parameter, e.g. {@code set("epochs", 3)}. */
+    /**
+     * Sets one hyper-parameter, e.g. {@code set("epochs", 3)}; setting {@code epochs} alone makes
+     * it the budget instead of the default {@code steps}.
+     */
     public Builder set(String name, Object value) {
       overrides.put(name, String.valueOf(value));
       return this;
@@ -519,7 +534,9 @@ public final class ImageGenerator implements AutoCloseable {
     public ImageGenerator build() {
       GanFamily family = new GanFamily();
       String name = family.variant(variant).name();
-      Hyperparameters hp = family.variant(name).defaults().with(overrides);
+      Map<String, String> settings = new LinkedHashMap<>(overrides);
+      GanFamily.epochsReplaceSteps(settings);
+      Hyperparameters hp = family.variant(name).defaults().with(settings);
       TrainingLoop.checkSettings(hp);
       checkSize(height, width);
       EngineChoice choice =

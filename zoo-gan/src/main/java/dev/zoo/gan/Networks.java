@@ -1,11 +1,8 @@
 package dev.zoo.gan;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -53,7 +50,7 @@ final class Networks {
         .add(Linear.builder().setUnits(128L * h * w).optBias(false).build())
         .add(BatchNorm.builder().build())
         .add(Activation.reluBlock())
-        .add(reshape(new Shape(-1, 128, h, w)))
+        .add(new Reshape(128, h, w))
         .add(UpConv2d.withoutBias(64, kernel, 2))
         .add(BatchNorm.builder().build())
         .add(Activation.reluBlock())
@@ -68,7 +65,7 @@ final class Networks {
         .add(Activation.leakyReluBlock(LEAK))
         .add(conv(128))
         .add(Activation.leakyReluBlock(LEAK))
-        .add(Blocks.batchFlattenBlock())
+        .add(new Reshape())
         .add(Linear.builder().setUnits(1).build());
   }
 
@@ -81,13 +78,13 @@ final class Networks {
         .add(Activation.reluBlock())
         .add(Linear.builder().setUnits((long) height * width).build())
         .add(Activation.tanhBlock())
-        .add(reshape(new Shape(-1, 1, height, width)));
+        .add(new Reshape(1, height, width));
   }
 
   /** The fully connected discriminator: LeakyReLU layers of 512 and 256 units, one score. */
   private static Block mlpDiscriminator() {
     return new SequentialBlock()
-        .add(Blocks.batchFlattenBlock())
+        .add(new Reshape())
         .add(Linear.builder().setUnits(512).build())
         .add(Activation.leakyReluBlock(LEAK))
         .add(Linear.builder().setUnits(256).build())
@@ -102,9 +99,5 @@ final class Networks {
         .optStride(new Shape(2, 2))
         .optPadding(new Shape(1, 1))
         .build();
-  }
-
-  private static Block reshape(Shape shape) {
-    return new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(shape)), "reshape");
   }
 }

@@ -56,7 +56,7 @@ class BadInputTest {
   @Test
   void resumingOnImagesOfAnotherSizeLeavesTheRunUntouched() throws IOException {
     Path run = copy(dcgan, tmp.resolve("resume"));
-    Map<String, String> before = GanTestSupport.snapshot(run);
+    Map<String, List<Long>> before = GanTestSupport.snapshot(run);
     Path data = writeIdx(tmp.resolve("big"), 32);
     RunContext context = GanTestSupport.context("pytorch", data, new ByteArrayOutputStream());
     TrainRequest resume = new TrainRequest(null, run, 2, null, null, null, true, Map.of());
@@ -122,7 +122,7 @@ class BadInputTest {
   @Test
   void resumingWithAnotherVariantIsRefused() throws IOException {
     Path run = copy(dcgan, tmp.resolve("variant"));
-    Map<String, String> before = GanTestSupport.snapshot(run);
+    Map<String, List<Long>> before = GanTestSupport.snapshot(run);
     RunContext context = GanTestSupport.context("pytorch", null, new ByteArrayOutputStream());
     TrainRequest request = new TrainRequest("mlp-gan", run, 2, null, null, 64, true, Map.of());
     String message = refused(() -> family.train(request, context));
@@ -209,16 +209,16 @@ class BadInputTest {
         .generate(request, GanTestSupport.context("pytorch", null, new ByteArrayOutputStream()));
   }
 
+  /** A copy of a run directory, so that each test may try to change its own. */
   private static Path copy(Path from, Path to) throws IOException {
+    List<Path> sources;
     try (var walk = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) walk::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
+      sources = walk.filter(Files::isRegularFile).toList();
+    }
+    for (Path source : sources) {
+      Path target = to.resolve(from.relativize(source).toString());
+      Files.createDirectories(target.getParent());
+      Files.copy(source, target);
     }
     return to;
   }

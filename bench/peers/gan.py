@@ -1,0 +1,188 @@
+#!/usr/bin/python3
+"""Plain-PyTorch peer for ``zoo bench gan``.
+
+Trains the Zoo's DCGAN (or MLP GAN) on Fashion-MNIST with the same
+architecture and hyper-parameters as the Java benchmark -- one discriminator
+step and one generator step per batch, Adam with beta1 0.5, the
+non-saturating generator loss -- and measures training throughput,
+generation throughput at batch 256, single-image latency and peak memory.
+Progress goes to stderr; the last line on stdout is one JSON object.
+
+Example:
+    /usr/bin/python3 bench/peers/gan.py --model dcgan --epochs 1 \\
+        --batch-size 64 --lr 2e-4 --threads 2 \\
+        --data /usr/share/datasets/fashion-mnist --limit 10000 --seed 42
+"""
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import time
+
+import numpy as np
+import torch
+from torch import nn
+import torch.nn.functional as F
+
+from cnn import log, read_idx  # the peers share their data reading
+
+LATENT = 100
+WARMUP_TRAIN_BATCHES = 10
+LATENCY_IMAGES = 100
+INFER_BATCH = 256
+
+
+def load_images(directory, limit):
+    """Training images as float32 N x 1 x 28 x 28 in [-1, 1]."""
+    images = read_idx(os.path.join(directory, "train-images-idx3-ubyte.gz"))
+    if limit > 0:
+        images = images[:limit]
+    return torch.from_numpy(images.astype(np.float32)).div_(127.5).sub_(1.0).unsqueeze(1)
+
+
+def dcgan(kernel=5):
+    """The zoo's dcgan: dense to 128x7x7, two stride-2 transposed convolutions, tanh."""
+    pad = (kernel - 1) // 2
+    generator = nn.Sequential(
+        nn.Linear(LATENT, 128 * 7 * 7, bias=False), nn.BatchNorm1d(128 * 7 * 7), nn.ReLU(),
+        nn.Unflatten(1, (128, 7, 7)),
+        nn.ConvTranspose2d(128, 64, kernel, 2, pad, output_padding=1, bias=False),
+        nn.BatchNorm2d(64), nn.ReLU(),
+        nn.ConvTranspose2d(64, 1, kernel, 2, pad, output_padding=1), nn.Tanh(),
+    )
+    discriminator = nn.Sequential(
+        nn.Conv2d(1, 64, 4, 2, 1), nn.LeakyReLU(0.2),
+        nn.Conv2d(64, 128, 4, 2, 1), nn.LeakyReLU(0.2),
+        nn.Flatten(), nn.Linear(128 * 7 * 7, 1),
+    )
+    return generator, discriminator
+
+
+def mlp_gan():
+    generator = nn.Sequential(
+        nn.Linear(LATENT, 256), nn.ReLU(), nn.Linear(256, 512), nn.ReLU(),
+        nn.Linear(512, 784), nn.Tanh(), nn.Unflatten(1, (1, 28, 28)),
+    )
+    discriminator = nn.Sequential(
+        nn.Flatten(), nn.Linear(784, 512), nn.LeakyReLU(0.2),
+        nn.Linear(512, 256), nn.LeakyReLU(0.2), nn.Linear(256, 1),
+    )
+    return generator, discriminator
+
+
+MODELS = {"dcgan": dcgan, "mlp-gan": mlp_gan}
+
+
+def train_epoch(g, d, opt_g, opt_d, x, batch_size, generator, warmup_batches):
+    """One epoch; returns (images/s after warm-up, mean D loss, mean G loss)."""
+    order = torch.randperm(len(x), generator=generator)
+    batches = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+    if warmup_batches >= len(batches):
+        warmup_batches = 0
+    start, timed, d_sum, g_sum = time.perf_counter(), 0, 0.0, 0.0
+    for step, idx in enumerate(batches):
+        if step == warmup_batches:
+            start, timed = time.perf_counter(), 0
+        real = x[idx]
+        n = len(idx)
+        fake = g(torch.randn(n, LATENT)).detach()
+        opt_d.zero_grad(set_to_none=True)
+        d_loss = (F.softplus(-d(real)).mean() + F.softplus(d(fake)).mean())
+        d_loss.backward()
+        opt_d.step()
+        opt_g.zero_grad(set_to_none=True)
+        g_loss = F.softplus(-d(g(torch.randn(n, LATENT)))).mean()
+        g_loss.backward()
+        opt_g.step()
+        d_sum += d_loss.item()
+        g_sum += g_loss.item()
+        timed += n
+        if (step + 1) % 100 == 0:
+            log(f"  batch {step + 1}/{len(batches)} D loss {d_loss.item():.4f}"
+                f" G loss {g_loss.item():.4f}")
+    return timed / (time.perf_counter() - start), d_sum / len(batches), g_sum / len(batches)
+
+
+@torch.no_grad()
+def generation_throughput(g, count):
+    g.eval()
+    g(torch.randn(INFER_BATCH, LATENT))
+    start = time.perf_counter()
+    for i in range(0, count, INFER_BATCH):
+        g(torch.randn(min(INFER_BATCH, count - i), LATENT))
+    return count / (time.perf_counter() - start)
+
+
+@torch.no_grad()
+def median_latency_ms(g):
+    g.eval()
+    times = []
+    for i in range(LATENCY_IMAGES + 10):
+        z = torch.randn(1, LATENT)
+        start = time.perf_counter()
+        g(z)
+        if i >= 10:
+            times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000.0
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--model", choices=sorted(MODELS), default="dcgan")
+    p.add_argument("--epochs", type=int, default=1)
+    p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument("--lr", type=float, default=2e-4)
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
+    p.add_argument("--limit", type=int, default=0,
+                   help="number of training images to use (0 = all)")
+    p.add_argument("--seed", type=int, default=42)
+    return p.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    torch.set_num_threads(args.threads)
+    torch.set_num_interop_threads(1)
+    torch.manual_seed(args.seed)
+    x = load_images(args.data, args.limit)
+    log(f"torch {torch.__version__}, {torch.get_num_threads()} threads; {len(x)} training images")
+    g, d = MODELS[args.model]()
+    opt_g = torch.optim.Adam(g.parameters(), lr=args.lr, betas=(0.5, 0.999))
+    opt_d = torch.optim.Adam(d.parameters(), lr=args.lr, betas=(0.5, 0.999))
+    shuffle = torch.Generator().manual_seed(args.seed)
+    throughputs, d_losses, g_losses = [], [], []
+    for epoch in range(1, args.epochs + 1):
+        g.train()
+        speed, d_loss, g_loss = train_epoch(
+            g, d, opt_g, opt_d, x, args.batch_size, shuffle,
+            WARMUP_TRAIN_BATCHES if epoch == 1 else 0)
+        throughputs.append(speed)
+        d_losses.append(d_loss)
+        g_losses.append(g_loss)
+        log(f"epoch {epoch}/{args.epochs}: {speed:.1f} images/s, D loss {d_loss:.4f},"
+            f" G loss {g_loss:.4f}")
+    generation = generation_throughput(g, 10000)
+    latency = median_latency_ms(g)
+    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({
+        "peer": "pytorch-python",
+        "torch": torch.__version__,
+        "model": args.model,
+        "epochs": args.epochs,
+        "batch_size": args.batch_size,
+        "threads": args.threads,
+        "train_images": len(x),
+        "train_images_per_s": round(throughputs[-1], 1),
+        "train_images_per_s_per_epoch": [round(t, 1) for t in throughputs],
+        "infer_images_per_s_b256": round(generation, 1),
+        "latency_ms_b1_median": round(latency, 3),
+        "peak_rss_mb": round(peak_rss_mb, 1),
+        "quality": f"D loss {d_losses[-1]:.3f}, G loss {g_losses[-1]:.3f} (no judge)",
+    }), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,207 @@
+package dev.zoo.gan;
+
+import dev.zoo.api.Hyperparameters;
+import dev.zoo.api.Report;
+import dev.zoo.api.RunContext;
+import dev.zoo.api.TrainRequest;
+import dev.zoo.api.ZooException;
+import dev.zoo.api.bench.Measure;
+import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.data.DataSplits;
+import dev.zoo.api.data.FashionMnist;
+import dev.zoo.api.data.ImageSet;
+import dev.zoo.api.engine.EngineChoice;
+import dev.zoo.api.metrics.ImageJudge;
+import dev.zoo.api.train.EpochResult;
+import dev.zoo.api.train.TrainingSummary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Measures one engine on the GAN family: trains the variant's default budget of steps, measures
+ * sample quality, continues to a budget three times as long and measures again. Reports training
+ * and generation images/s, latency of one image, peak RSS, the Fréchet distance after every epoch
+ * (on up to 2,000 test images) and, after each budget, on the whole test set with the class
+ * entropy.
+ */
+final class GanBench {
+
+  static final int LONGER = 3;
+  private static final int PROBE_IMAGES = 2000;
+  private static final int LATENCY_RUNS = 100;
+
+  private GanBench() {}
+
+  static Report run(GanFamily family, TrainRequest request, RunContext context) {
+    String variant = family.variant(request.variant()).name();
+    Map<String, String> overrides = new HashMap<>(request.overrides());
+    if (request.limit() != null) {
+      overrides.put("limit", request.limit().toString());
+    }
+    Hyperparameters hp =
+        new TrainRequest(
+                variant,
+                request.out(),
+                null,
+                request.batchSize(),
+                request.learningRate(),
+                null,
+                false,
+                overrides)
+            .apply(family.variant(variant).defaults());
+    int steps = hp.getInt("steps");
+    if (steps <= 0) {
+      throw new ZooException("The GAN benchmark needs a budget in steps (--steps N).");
+    }
+    DataSplits data = FashionMnist.locate(context.data());
+    ImageSet train = data.train();
+    if (hp.getInt("limit") > 0 && hp.getInt("limit") < train.size()) {
+      train = train.first(hp.getInt("limit"));
+    }
+    ImageSet test = data.test();
+    EngineChoice choice = context.chooseEngine("training gan/" + variant, family.needs(variant));
+    context.log().println("Data: " + data.origin() + ".");
+    Path scratch = scratch();
+    Path run = scratch.resolve("run");
+    Map<String, Object> json = new LinkedHashMap<>();
+    try (ImageJudge judge = context.judge()) {
+      ImageSet probeSet = test.first(Math.min(PROBE_IMAGES, test.size()));
+      Function<ImageGenerator, Map<String, Double>> probe =
+          m -> Map.of("fd", QualityReport.measure(m, probeSet, judge, context.seed()).fd());
+      List<EpochResult> epochs = new ArrayList<>();
+      QualityReport.Quality first;
+      try (ImageGenerator model = create(variant, hp, train, choice, context)) {
+        TrainingSummary s = model.fit(train, run, null, context.log(), false, probe);
+        epochs.addAll(s.epochs());
+        first = QualityReport.measure(model, test, judge, context.seed());
+      }
+      Hyperparameters longer = hp.with(Map.of("steps", Integer.toString(LONGER * steps)));
+      QualityReport.Quality second;
+      try (ImageGenerator model = create(variant, longer, train, choice, context)) {
+        TrainingSummary s =
+            model.fit(
+                train, run, Checkpoint.open(run, GanFamily.NAME), context.log(), false, probe);
+        epochs.addAll(s.epochs());
+        second = QualityReport.measure(model, test, judge, context.seed());
+        json.put("peer", "zoo-" + choice.backend().name());
+        json.put("engine", choice.backend().name());
+        json.put("engine_version", model.manager().getEngine().getVersion());
+        json.put("model", variant);
+        json.put("batch_size", hp.getInt("batch_size"));
+        json.put("train_images", train.size());
+        json.put("budget_steps", steps);
+        json.put("longer_steps", LONGER * steps);
+        json.put(
+            "budget",
+            String.format(
+                Locale.ROOT,
+                "%d and %d steps of %d on %d images",
+                steps,
+                LONGER * steps,
+                hp.getInt("batch_size"),
+                train.size()));
+        json.put("train_images_per_s", medianSpeed(epochs));
+        json.put("train_images_per_s_per_epoch", speeds(epochs));
+        json.put("infer_images_per_s_b256", generationSpeed(model, test.size()));
+        json.put("latency_ms_b1_median", latency(model));
+      }
+      json.put("peak_rss_mb", Measure.peakRssMb());
+      json.put("fd_per_epoch", epochs.stream().map(e -> e.metrics().get("fd")).toList());
+      json.put("default_budget", first.toMap());
+      json.put("longer_budget", second.toMap());
+      json.put("fd", second.fd());
+      json.put("fd_floor", second.fdFloor());
+      json.put("class_entropy", second.histogram().entropyBits());
+      json.put("quality_name", "sample quality");
+      json.put(
+          "quality",
+          String.format(
+              Locale.ROOT,
+              "FD %.2f -> %.2f (floor %.2f), entropy %.2f -> %.2f bits, min class %.1f%%",
+              first.fd(),
+              second.fd(),
+              second.fdFloor(),
+              first.histogram().entropyBits(),
+              second.histogram().entropyBits(),
+              100 * second.histogram().minFraction()));
+    } finally {
+      deleteTree(scratch);
+    }
+    String text =
+        String.format(
+            Locale.ROOT,
+            "%s: train %.0f images/s, generation %.0f images/s (batch 256), %.2f ms per image"
+                + " (batch 1), peak RSS %.0f MB; %s; %s; FD per epoch %s%n",
+            json.get("engine"),
+            json.get("train_images_per_s"),
+            json.get("infer_images_per_s_b256"),
+            json.get("latency_ms_b1_median"),
+            json.get("peak_rss_mb"),
+            json.get("budget"),
+            json.get("quality"),
+            json.get("fd_per_epoch"));
+    return new Report(text, json);
+  }
+
+  private static ImageGenerator create(
+      String variant, Hyperparameters hp, ImageSet train, EngineChoice choice, RunContext context) {
+    return new ImageGenerator(
+        variant, hp, train.classNames(), train.height(), train.width(), choice, context.seed());
+  }
+
+  private static List<Double> speeds(List<EpochResult> epochs) {
+    return epochs.stream().map(EpochResult::examplesPerSecond).toList();
+  }
+
+  private static double medianSpeed(List<EpochResult> epochs) {
+    return Measure.median(epochs.stream().mapToDouble(EpochResult::examplesPerSecond).toArray());
+  }
+
+  private static double generationSpeed(ImageGenerator model, int count) {
+    model.generate(256, 0);
+    long t0 = System.nanoTime();
+    model.generate(count, 1);
+    return count / ((System.nanoTime() - t0) / 1e9);
+  }
+
+  private static double latency(ImageGenerator model) {
+    for (int i = 0; i < 10; i++) {
+      model.generate(1, i);
+    }
+    double[] ms = new double[LATENCY_RUNS];
+    for (int i = 0; i < LATENCY_RUNS; i++) {
+      long t0 = System.nanoTime();
+      model.generate(1, i);
+      ms[i] = (System.nanoTime() - t0) / 1e6;
+    }
+    return Measure.median(ms);
+  }
+
+  private static Path scratch() {
+    try {
+      return Files.createTempDirectory("zoo-bench-gan");
+    } catch (IOException e) {
+      throw new ZooException("Cannot create a scratch directory: " + e.getMessage() + ".", e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    // A leftover scratch directory under the system's temporary folder does no harm, so files that
+    // cannot be deleted are skipped.
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+    } catch (IOException e) {
+      dir.toFile().deleteOnExit();
+    }
+  }
+}
