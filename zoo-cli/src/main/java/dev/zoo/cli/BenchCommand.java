@@ -147,6 +147,7 @@ final class BenchCommand implements Runnable {
     command.add("--seed");
     command.add(Long.toString(root.global.seed));
     addIfSet(command, "--limit", options.limit);
+    addIfSet(command, "--steps", options.steps);
     if (options.data != null) {
       command.add("--data");
       command.add(options.data.toString());
@@ -214,7 +215,7 @@ final class BenchCommand implements Runnable {
 
   private Report report(
       String familyName, List<Map<String, Object>> rows, Map<String, Object> peer) {
-    double peerSpeed = peer == null ? Double.NaN : number(peer.get("train_images_per_s"));
+    double peerSpeed = peer == null ? Double.NaN : trainSpeed(peer);
     // A family whose quality is not an accuracy names its own per-epoch figure.
     Object qualityName = rows.get(0).getOrDefault("quality_name", "test accuracy");
     StringBuilder text = new StringBuilder();
@@ -243,9 +244,22 @@ final class BenchCommand implements Runnable {
             "peak MB",
             qualityName));
     for (Map<String, Object> row : rows) {
-      double speed = number(row.get("train_images_per_s"));
+      double speed = trainSpeed(row);
       double ratio = speed / peerSpeed;
       row.put("ratio_to_peer", Double.isFinite(ratio) ? ratio : null);
+      if (row.get("summary") != null) {
+        // A family that measures other figures than images describes its row itself.
+        text.append(
+            String.format(
+                Locale.ROOT,
+                "%-16s %s%s%n",
+                row.get("peer"),
+                row.get("summary"),
+                Double.isFinite(ratio)
+                    ? String.format(Locale.ROOT, " (%.2fx the peer)", ratio)
+                    : ""));
+        continue;
+      }
       text.append(
           String.format(
               Locale.ROOT,
@@ -330,6 +344,12 @@ final class BenchCommand implements Runnable {
       return d.longValue();
     }
     return value;
+  }
+
+  /** Training throughput: {@code train_per_s} in the row's own unit, else images/s. */
+  private static double trainSpeed(Map<String, Object> row) {
+    return number(
+        row.containsKey("train_per_s") ? row.get("train_per_s") : row.get("train_images_per_s"));
   }
 
   private static String accuracies(Object value) {

@@ -317,6 +317,11 @@ public final class TransformerFamily implements ModelFamily {
   }
 
   @Override
+  public Report bench(TrainRequest request, RunContext context) {
+    return TransformerBench.run(this, request, context);
+  }
+
+  @Override
   public Report predict(Path checkpoint, List<String> inputs, RunContext context) {
     return ClassifierRun.predict(this, checkpoint, inputs, context);
   }

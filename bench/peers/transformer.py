@@ -1,0 +1,244 @@
+#!/usr/bin/python3
+"""Plain-PyTorch peer for ``zoo bench transformer``.
+
+Trains the same character-level GPT as the Java char-gpt (4 pre-LayerNorm
+blocks, 4 heads, width 128, feed-forward 512, context 128, weight tying,
+dropout 0.1, AdamW with warm-up and cosine decay) on the same corpus and the
+same split (every tenth record held out), then measures training tokens/s,
+validation bits per character on the same validation tokens, and peak memory.
+Progress goes to stderr; the last line on stdout is one JSON object.
+
+Example:
+    /usr/bin/python3 bench/peers/transformer.py --model char-gpt --steps 300 \\
+        --batch-size 64 --lr 1e-3 --threads 2 --seed 42
+"""
+
+import argparse
+import json
+import math
+import os
+import resource
+import sys
+import time
+
+import torch
+from torch import nn
+import torch.nn.functional as F
+
+MAX_VALIDATION_TOKENS = 32768
+EVAL_BATCH = 16
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- data (as zoo-api's Corpus)
+
+def parse_records(label, text):
+    text = text.replace("\r\n", "\n")
+    fortune = text.startswith("%\n") or "\n%\n" in text
+    records, current = [], []
+    for line in text.split("\n"):
+        if (line == "%") if fortune else (line.strip() == ""):
+            if "".join(current).strip():
+                records.append((label, "".join(current).strip()))
+            current = []
+        else:
+            current.append(line + "\n")
+    if "".join(current).strip():
+        records.append((label, "".join(current).strip()))
+    return records
+
+
+def read_corpus(path):
+    if os.path.isdir(path):
+        names = sorted(
+            n for n in os.listdir(path)
+            if not n.startswith(".") and not n.endswith(".dat") and not n.endswith(".u8")
+            and os.path.isfile(os.path.join(path, n)))
+        files = [os.path.join(path, n) for n in names]
+    else:
+        files = [path]
+    records = []
+    for f in files:
+        with open(f, "rb") as handle:
+            text = handle.read().decode("utf-8")
+        name = os.path.basename(f)
+        label = name[:name.rindex(".")] if "." in name[1:] else name
+        records.extend(parse_records(label, text))
+    return records
+
+
+def locate(data):
+    if data:
+        return data
+    if os.environ.get("ZOO_TEXT"):
+        return os.environ["ZOO_TEXT"]
+    if os.path.isdir("/usr/share/games/fortunes"):
+        return "/usr/share/games/fortunes"
+    here = os.path.dirname(os.path.abspath(__file__))
+    return os.path.join(here, "..", "..", "zoo-api", "src", "main", "resources",
+                        "dev", "zoo", "api", "text", "embedded")
+
+
+def join(records):
+    return "\n\n".join(text for _, text in records) + "\n\n"
+
+
+# ---------------------------------------------------------------- model (as zoo-transformer's)
+
+class Block(nn.Module):
+    def __init__(self, width, heads, ff, dropout):
+        super().__init__()
+        self.heads = heads
+        self.norm1 = nn.LayerNorm(width)
+        self.qkv = nn.Linear(width, 3 * width)
+        self.proj = nn.Linear(width, width)
+        self.norm2 = nn.LayerNorm(width)
+        self.expand = nn.Linear(width, ff)
+        self.contract = nn.Linear(ff, width)
+        self.drop = nn.Dropout(dropout)
+
+    def forward(self, x, mask):
+        b, t, d = x.shape
+        q, k, v = self.qkv(self.norm1(x)).split(d, dim=2)
+        q, k, v = (z.view(b, t, self.heads, d // self.heads).transpose(1, 2) for z in (q, k, v))
+        scores = q @ k.transpose(2, 3) / math.sqrt(d // self.heads) + mask[:t, :t]
+        y = self.drop(scores.softmax(-1)) @ v
+        x = x + self.drop(self.proj(y.transpose(1, 2).reshape(b, t, d)))
+        return x + self.drop(self.contract(F.gelu(self.expand(self.norm2(x)))))
+
+
+class Gpt(nn.Module):
+    def __init__(self, vocab, layers, heads, width, ff, context, dropout):
+        super().__init__()
+        self.tokens = nn.Parameter(torch.randn(vocab, width) * 0.02)
+        self.positions = nn.Parameter(torch.randn(context, width) * 0.02)
+        self.drop = nn.Dropout(dropout)
+        self.blocks = nn.ModuleList(Block(width, heads, ff, dropout) for _ in range(layers))
+        self.norm = nn.LayerNorm(width)
+        r = torch.arange(context)
+        self.register_buffer("mask", (r[:, None] < r[None, :]).float() * -1e9)
+        for block in self.blocks:
+            for m in (block.qkv, block.expand):
+                nn.init.normal_(m.weight, std=0.02)
+                nn.init.zeros_(m.bias)
+            for m in (block.proj, block.contract):
+                nn.init.normal_(m.weight, std=0.02 / math.sqrt(2 * layers))
+                nn.init.zeros_(m.bias)
+
+    def forward(self, idx):
+        t = idx.shape[1]
+        x = self.drop(self.tokens[idx] + self.positions[:t])
+        for block in self.blocks:
+            x = block(x, self.mask)
+        return self.norm(x) @ self.tokens.t()
+
+
+def rate(step, base, total, warmup):
+    if step <= warmup:
+        return base * step / warmup
+    progress = min(1.0, (step - warmup) / max(1, total - warmup))
+    return base * 0.5 * (1 + math.cos(math.pi * progress))
+
+
+def bits_per_char(model, tokens, context):
+    length = min(context, len(tokens) - 1)
+    windows = (len(tokens) - 1) // length
+    nats = 0.0
+    model.eval()
+    with torch.no_grad():
+        for start in range(0, windows, EVAL_BATCH):
+            n = min(EVAL_BATCH, windows - start)
+            rows = torch.stack([tokens[(start + i) * length:(start + i) * length + length + 1]
+                                for i in range(n)])
+            logits = model(rows[:, :-1])
+            nats += F.cross_entropy(logits.reshape(-1, logits.shape[-1]),
+                                    rows[:, 1:].reshape(-1), reduction="sum").item()
+    model.train()
+    return nats / math.log(2) / (windows * length)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--model", default="char-gpt")
+    p.add_argument("--epochs", type=int, default=0, help="ignored: the budget is --steps")
+    p.add_argument("--steps", type=int, default=300)
+    p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument("--lr", type=float, default=1e-3)
+    p.add_argument("--warmup", type=int, default=30)
+    p.add_argument("--weight-decay", type=float, default=0.1)
+    p.add_argument("--context", type=int, default=128)
+    p.add_argument("--threads", type=int, default=os.cpu_count())
+    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--limit", type=int, default=0, help="training windows, 0 for all")
+    p.add_argument("--data", default=None)
+    a = p.parse_args()
+    if a.model != "char-gpt":
+        raise SystemExit(f"the peer implements char-gpt only, not {a.model}")
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(a.seed)
+
+    records = read_corpus(locate(a.data))
+    train = [r for i, r in enumerate(records) if i % 10 != 9]
+    valid = [r for i, r in enumerate(records) if i % 10 == 9]
+    every = join(records)
+    chars = sorted(set(every))
+    index = {c: i for i, c in enumerate(chars)}
+    train_tokens = torch.tensor([index[c] for c in join(train)], dtype=torch.long)
+    valid_tokens = torch.tensor([index[c] for c in join(valid)], dtype=torch.long)
+    valid_tokens = valid_tokens[:MAX_VALIDATION_TOKENS + 1]
+    ctx = a.context
+    windows = (len(train_tokens) - 1) // ctx
+    if a.limit > 0:
+        windows = min(windows, a.limit)
+    log(f"{len(records)} records, vocabulary {len(chars)}, {windows} windows of {ctx}")
+
+    model = Gpt(len(chars), 4, 4, 128, 512, ctx, 0.1)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=a.lr, betas=(0.9, 0.99), eps=1e-8,
+                                  weight_decay=a.weight_decay)
+    step, train_seconds, seen = 0, 0.0, 0
+    generator = torch.Generator().manual_seed(a.seed)
+    while step < a.steps:
+        order = torch.randperm(windows, generator=generator)
+        for start in range(0, windows, a.batch_size):
+            if step >= a.steps:
+                break
+            t0 = time.perf_counter()
+            idx = order[start:start + a.batch_size]
+            rows = torch.stack([train_tokens[i * ctx:i * ctx + ctx + 1] for i in idx.tolist()])
+            step += 1
+            for group in optimizer.param_groups:
+                group["lr"] = rate(step, a.lr, a.steps, a.warmup)
+            logits = model(rows[:, :-1])
+            loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), rows[:, 1:].reshape(-1))
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            optimizer.step()
+            train_seconds += time.perf_counter() - t0
+            seen += rows.shape[0] * ctx
+            if step % 20 == 0:
+                log(f"step {step}/{a.steps} loss {loss.item():.4f} "
+                    f"{seen / train_seconds:,.0f} tokens/s")
+    bpc = bits_per_char(model, valid_tokens, ctx)
+    result = {
+        "peer": "pytorch-python",
+        "engine": "pytorch",
+        "engine_version": torch.__version__,
+        "model": a.model,
+        "steps": step,
+        "batch_size": a.batch_size,
+        "context": ctx,
+        "train_per_s": seen / train_seconds,
+        "unit": "tokens",
+        "val_bpc": bpc,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+    result["summary"] = (f"train {result['train_per_s']:.0f} tokens/s, val bpc {bpc:.3f} after "
+                         f"{step} steps, peak RSS {result['peak_rss_mb']:.0f} MB")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
