@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every mistake of the issue: one sentence, and nothing written or overwritten. */
+/** Every bad input: one sentence, and nothing written or overwritten. */
 class BadInputTest {
 
   @TempDir static Path models;

@@ -25,7 +25,7 @@ import java.util.Map;
  */
 final class RnnBench {
 
-  /** The budget of the comparison with plain PyTorch. */
+  /** The budget of the comparison with plain PyTorch. */
   static final int DEFAULT_STEPS = 300;
 
   private static final int GENERATED = 400;

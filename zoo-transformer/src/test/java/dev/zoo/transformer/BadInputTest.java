@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Each bad input of the issue is refused with one sentence, before anything is written, and a
+ * Each bad input is refused with one sentence, before anything is written, and a
  * trained run directory stays exactly as it was.
  */
 class BadInputTest {
