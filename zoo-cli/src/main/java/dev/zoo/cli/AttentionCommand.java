@@ -5,27 +5,13 @@ import dev.zoo.api.Zoo;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code zoo attention FAMILY --checkpoint DIR --prompt TEXT}: draws attention weights. */
 @Command(
     name = "attention",
     description =
         "Draw the attention weights of each head of one layer over a prompt (transformer).")
-final class AttentionCommand implements Runnable {
-
-  @ParentCommand ZooCommand root;
-
-  @Parameters(index = "0", paramLabel = "FAMILY", description = "A family name from 'zoo list'.")
-  String family;
-
-  @Option(
-      names = "--checkpoint",
-      required = true,
-      paramLabel = "DIR",
-      description = "A run directory or checkpoint directory.")
-  Path checkpoint;
+final class AttentionCommand extends CheckpointCommand {
 
   @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The text.")
   String prompt;

@@ -1,38 +1,20 @@
 package dev.zoo.cli;
 
-import dev.zoo.api.Zoo;
+import dev.zoo.api.ModelFamily;
+import dev.zoo.api.Report;
+import dev.zoo.api.RunContext;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code zoo encode FAMILY --checkpoint DIR INPUT...}: Print the latent code of each input (vae).
  */
 @Command(name = "encode", description = "Print the latent code of each input (vae).")
-final class EncodeCommand implements Runnable {
-
-  @ParentCommand ZooCommand root;
-
-  @Parameters(index = "0", paramLabel = "FAMILY", description = "A family name from 'zoo list'.")
-  String family;
-
-  @Parameters(index = "1..*", paramLabel = "INPUT", description = "Inputs, e.g. PNG or JPEG files.")
-  List<String> inputs = new ArrayList<>();
-
-  @Option(
-      names = "--checkpoint",
-      required = true,
-      paramLabel = "DIR",
-      description = "A run directory or checkpoint directory.")
-  Path checkpoint;
+final class EncodeCommand extends CheckpointInputsCommand {
 
   @Override
-  public void run() {
-    Zoo zoo = root.zoo();
-    root.print(zoo.family(family).encode(checkpoint, inputs, root.context(zoo, null)));
+  Report act(ModelFamily f, Path checkpoint, List<String> inputs, RunContext context) {
+    return f.encode(checkpoint, inputs, context);
   }
 }

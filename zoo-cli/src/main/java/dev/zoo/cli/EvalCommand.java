@@ -4,24 +4,10 @@ import dev.zoo.api.Zoo;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code zoo eval FAMILY --checkpoint DIR}: evaluates a saved model on test data. */
 @Command(name = "eval", description = "Evaluate a saved model on test data.")
-final class EvalCommand implements Runnable {
-
-  @ParentCommand ZooCommand root;
-
-  @Parameters(index = "0", paramLabel = "FAMILY", description = "A family name from 'zoo list'.")
-  String family;
-
-  @Option(
-      names = "--checkpoint",
-      required = true,
-      paramLabel = "DIR",
-      description = "A run directory or checkpoint directory.")
-  Path checkpoint;
+final class EvalCommand extends CheckpointCommand {
 
   @Option(
       names = "--data",

@@ -5,27 +5,13 @@ import dev.zoo.api.Zoo;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code zoo generate FAMILY --checkpoint DIR ...}: samples images or text from a saved model. */
 @Command(
     name = "generate",
     description =
         "Sample from a saved generative model: images (gan, vae) or text (rnn, transformer).")
-final class GenerateCommand implements Runnable {
-
-  @ParentCommand ZooCommand root;
-
-  @Parameters(index = "0", paramLabel = "FAMILY", description = "A family name from 'zoo list'.")
-  String family;
-
-  @Option(
-      names = "--checkpoint",
-      required = true,
-      paramLabel = "DIR",
-      description = "A run directory or checkpoint directory.")
-  Path checkpoint;
+final class GenerateCommand extends CheckpointCommand {
 
   @Option(names = "--count", paramLabel = "N", description = "How many images to draw.")
   Integer count;

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The root {@code zoo} command; its sub-commands do the work. */
 @Command(
     name = "zoo",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
     versionProvider = VersionProvider.class,
     description =
         "A model zoo for the JVM: list, train, evaluate and run deep-learning models "

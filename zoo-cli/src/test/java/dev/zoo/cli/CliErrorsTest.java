@@ -26,6 +26,16 @@ class CliErrorsTest {
   }
 
   @Test
+  void everyCommandHasTheHelpItsErrorsPointTo() {
+    for (String command :
+        List.of("run", "train", "eval", "predict", "generate", "encode", "score", "attention")) {
+      Cli.Result r = Cli.run(command, "--help");
+      assertEquals(0, r.code(), command + ": " + r.err());
+      assertTrue(r.out().startsWith("Usage: zoo " + command), r.out());
+    }
+  }
+
+  @Test
   void unknownFamily() {
     Cli.run("train", "nope", "--out", out())
         .userError("Unknown family 'nope'; known families: cnn");

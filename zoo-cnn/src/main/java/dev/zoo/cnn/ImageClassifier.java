@@ -1,6 +1,5 @@
 package dev.zoo.cnn;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -76,9 +75,7 @@ public final class ImageClassifier implements AutoCloseable {
     this.width = width;
     this.choice = choice;
     this.seed = seed;
-    Engine engine = choice.backend().load();
-    engine.setRandomSeed((int) seed);
-    this.manager = engine.newBaseManager(choice.device().toDjl());
+    this.manager = choice.newModelManager(seed);
     this.block = Architectures.build(variant, hp, labels.size());
     block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, height, width));
   }

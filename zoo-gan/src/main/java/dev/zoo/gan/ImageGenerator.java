@@ -1,6 +1,5 @@
 package dev.zoo.gan;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -9,12 +8,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.zoo.api.Hyperparameters;
-import dev.zoo.api.Zoo;
+import dev.zoo.api.ImageModelBuilder;
 import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.CheckpointWriter;
-import dev.zoo.api.data.FashionMnist;
+import dev.zoo.api.checkpoint.ModelDescription;
+import dev.zoo.api.checkpoint.SavedModels;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.train.TrainingLoop;
@@ -91,9 +91,7 @@ public final class ImageGenerator implements AutoCloseable {
     }
     this.conditional = GanFamily.isConditional(variant);
     this.fixedNoise = noise(FIXED_SAMPLES, seed + 1);
-    Engine engine = choice.backend().load();
-    engine.setRandomSeed((int) seed);
-    this.manager = engine.newBaseManager(choice.device().toDjl());
+    this.manager = choice.newModelManager(seed);
     int kernel = hp.has("kernel") ? hp.getInt("kernel") : 5;
     this.generator = Networks.generator(variant, height, width, kernel);
     this.discriminator = Networks.discriminator(variant);
@@ -125,14 +123,7 @@ public final class ImageGenerator implements AutoCloseable {
 
   /** Loads a saved GAN on the named engine ({@code pytorch}, {@code mxnet}), or the best. */
   public static ImageGenerator load(Path checkpoint, String engine) {
-    Checkpoint cp = Checkpoint.open(checkpoint, GanFamily.NAME);
-    GanFamily family = new GanFamily();
-    String v = cp.info().variant();
-    EngineChoice choice =
-        Zoo.discover()
-            .selector()
-            .choose("running gan/" + v, family.inferenceNeeds(v), engine, null);
-    return load(cp, choice);
+    return SavedModels.load(new GanFamily(), checkpoint, engine, ImageGenerator::load);
   }
 
   static ImageGenerator load(Checkpoint cp, EngineChoice choice) {
@@ -392,24 +383,9 @@ public final class ImageGenerator implements AutoCloseable {
   }
 
   CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    Engine engine = manager.getEngine();
-    return new CheckpointInfo(
-        Checkpoint.FORMAT,
-        GanFamily.NAME,
-        variant,
-        hp.asMap(),
-        List.of(1, height, width),
-        labels,
-        choice.backend().name(),
-        engine.getVersion(),
-        Engine.getDjlVersion(),
-        choice.reason(),
-        epoch,
-        seed,
-        new LinkedHashMap<>(metrics),
-        Map.of(),
-        Map.of(),
-        null);
+    return new ModelDescription(
+            GanFamily.NAME, variant, hp, List.of(1, height, width), labels, choice, seed)
+        .at(manager.getEngine(), epoch, metrics, Map.of());
   }
 
   Block generatorBlock() {
@@ -478,72 +454,26 @@ public final class ImageGenerator implements AutoCloseable {
     manager.close();
   }
 
-  /** Builds a new, untrained {@link ImageGenerator}. */
-  public static final class Builder {
-    private String variant;
-    private final Map<String, String> overrides = new LinkedHashMap<>();
-    private List<String> labels = FashionMnist.CLASS_NAMES;
-    private int height = FashionMnist.HEIGHT;
-    private int width = FashionMnist.WIDTH;
-    private String engine;
-    private long seed = 42;
+  /**
+   * Builds a new, untrained {@link ImageGenerator}: {@code dcgan} (default), {@code cdcgan}, {@code
+   * mlp-gan} or {@code wgan}. Setting {@code epochs} alone makes it the budget instead of the
+   * default {@code steps}; image sides must be divisible by 4.
+   */
+  public static final class Builder extends ImageModelBuilder<Builder> {
 
-    private Builder() {}
-
-    /** The variant: {@code dcgan} (default), {@code cdcgan}, {@code mlp-gan} or {@code wgan}. */
-    public Builder variant(String variant) {
-      this.variant = variant;
-      return this;
-    }
-
-    /**
-     * Sets one hyper-parameter, e.g. {@code set("epochs", 3)}; setting {@code epochs} alone makes
-     * it the budget instead of the default {@code steps}.
-     */
-    public Builder set(String name, Object value) {
-      overrides.put(name, String.valueOf(value));
-      return this;
-    }
-
-    /** The class names of the training data (default: Fashion-MNIST's). */
-    public Builder labels(List<String> labels) {
-      this.labels = List.copyOf(labels);
-      return this;
-    }
-
-    /** The size of the images (default 28x28; sides divisible by 4). */
-    public Builder imageSize(int height, int width) {
-      this.height = height;
-      this.width = width;
-      return this;
-    }
-
-    /** The engine ({@code pytorch}, {@code mxnet}); by default the best that can train. */
-    public Builder engine(String engine) {
-      this.engine = engine;
-      return this;
-    }
-
-    /** The seed of initialisation, noise and shuffling. */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
+    private Builder() {
+      super(new GanFamily());
     }
 
     /** Builds the GAN on its engine. */
     public ImageGenerator build() {
-      GanFamily family = new GanFamily();
-      String name = family.variant(variant).name();
-      Map<String, String> settings = new LinkedHashMap<>(overrides);
+      String name = variantName();
+      Map<String, String> settings = new LinkedHashMap<>(overrides());
       GanFamily.epochsReplaceSteps(settings);
-      Hyperparameters hp = family.variant(name).defaults().with(settings);
+      Hyperparameters hp = hyperparameters(settings);
       TrainingLoop.checkSettings(hp);
-      checkSize(height, width);
-      EngineChoice choice =
-          Zoo.discover()
-              .selector()
-              .choose("training gan/" + name, family.needs(name), engine, null);
-      return new ImageGenerator(name, hp, labels, height, width, choice, seed);
+      checkSize(height(), width());
+      return new ImageGenerator(name, hp, labels(), height(), width(), chooseEngine(), seed());
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.zoo.rnn;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -8,11 +7,13 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.zoo.api.Hyperparameters;
-import dev.zoo.api.Zoo;
+import dev.zoo.api.ModelBuilder;
 import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.CheckpointWriter;
+import dev.zoo.api.checkpoint.ModelDescription;
+import dev.zoo.api.checkpoint.SavedModels;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.text.BitsPerToken;
 import dev.zoo.api.text.CharVocabulary;
@@ -24,7 +25,6 @@ import dev.zoo.api.train.TrainingSummary;
 import java.io.PrintStream;
 import java.nio.IntBuffer;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -72,9 +72,7 @@ public final class CharLanguageModel implements AutoCloseable {
     this.vocabulary = vocabulary;
     this.choice = choice;
     this.seed = seed;
-    Engine engine = choice.backend().load();
-    engine.setRandomSeed((int) seed);
-    this.manager = engine.newBaseManager(choice.device().toDjl());
+    this.manager = choice.newModelManager(seed);
     this.net =
         new CharRnnNet(
             variant.equals("char-gru") ? RecurrentStack.Cell.GRU : RecurrentStack.Cell.LSTM,
@@ -98,13 +96,7 @@ public final class CharLanguageModel implements AutoCloseable {
 
   /** Loads a saved model on the named engine ({@code pytorch}, {@code mxnet}), or the best. */
   public static CharLanguageModel load(Path checkpoint, String engine) {
-    Checkpoint cp = Checkpoint.open(checkpoint, RnnFamily.NAME);
-    String name = cp.info().variant();
-    EngineChoice choice =
-        Zoo.discover()
-            .selector()
-            .choose("running rnn/" + name, new RnnFamily().inferenceNeeds(name), engine, null);
-    return load(cp, choice);
+    return SavedModels.load(new RnnFamily(), checkpoint, engine, CharLanguageModel::load);
   }
 
   static CharLanguageModel load(Checkpoint cp, EngineChoice choice) {
@@ -292,26 +284,9 @@ public final class CharLanguageModel implements AutoCloseable {
   }
 
   CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    Engine engine = manager.getEngine();
-    Map<String, Object> extra = new LinkedHashMap<>();
-    extra.put(VOCABULARY, vocabulary.serialise());
-    return new CheckpointInfo(
-        Checkpoint.FORMAT,
-        RnnFamily.NAME,
-        variant,
-        hp.asMap(),
-        List.of(seqLen()),
-        List.of(),
-        choice.backend().name(),
-        engine.getVersion(),
-        Engine.getDjlVersion(),
-        choice.reason(),
-        epoch,
-        seed,
-        new LinkedHashMap<>(metrics),
-        extra,
-        Map.of(),
-        null);
+    return new ModelDescription(
+            RnnFamily.NAME, variant, hp, List.of(seqLen()), List.of(), choice, seed)
+        .at(manager.getEngine(), epoch, metrics, Map.of(VOCABULARY, vocabulary.serialise()));
   }
 
   CharRnnNet net() {
@@ -356,27 +331,15 @@ public final class CharLanguageModel implements AutoCloseable {
     manager.close();
   }
 
-  /** Builds a new, untrained {@link CharLanguageModel}. */
-  public static final class Builder {
-    private String variant;
-    private final Map<String, String> overrides = new LinkedHashMap<>();
+  /**
+   * Builds a new, untrained {@link CharLanguageModel}: {@code char-lstm} (default) or {@code
+   * char-gru}.
+   */
+  public static final class Builder extends ModelBuilder<Builder> {
     private CharVocabulary vocabulary;
-    private String engine;
-    private long seed = 42;
-    private EngineChoice choice;
 
-    private Builder() {}
-
-    /** The variant: {@code char-lstm} (default) or {@code char-gru}. */
-    public Builder variant(String variant) {
-      this.variant = variant;
-      return this;
-    }
-
-    /** Sets one hyper-parameter, e.g. {@code set("epochs", 3)}. */
-    public Builder set(String name, Object value) {
-      overrides.put(name, String.valueOf(value));
-      return this;
+    private Builder() {
+      super(new RnnFamily());
     }
 
     /** The characters the model will know. */
@@ -390,32 +353,9 @@ public final class CharLanguageModel implements AutoCloseable {
       return vocabulary(CharVocabulary.of(corpus.text()));
     }
 
-    /** The engine ({@code pytorch}, {@code mxnet}); by default the best that can train. */
-    public Builder engine(String engine) {
-      this.engine = engine;
-      return this;
-    }
-
-    /** The seed of initialisation and shuffling. */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    Builder choice(EngineChoice choice) {
-      this.choice = choice;
-      return this;
-    }
-
-    Builder overrides(Map<String, String> values) {
-      overrides.putAll(values);
-      return this;
-    }
-
     /** Builds the model on its engine. */
     public CharLanguageModel build() {
-      RnnFamily family = new RnnFamily();
-      String name = family.variant(variant).name();
+      String name = variantName();
       if (!RnnFamily.isLanguageModel(name)) {
         throw new ZooException(
             "Variant " + name + " is not a language model; use char-lstm or char-gru.");
@@ -423,15 +363,9 @@ public final class CharLanguageModel implements AutoCloseable {
       if (vocabulary == null) {
         throw new ZooException("A language model needs a vocabulary (vocabularyOf(corpus)).");
       }
-      Hyperparameters hp = family.variant(name).defaults().with(overrides);
+      Hyperparameters hp = hyperparameters();
       RnnFamily.checkLanguageModelSettings(hp);
-      EngineChoice engineChoice =
-          choice != null
-              ? choice
-              : Zoo.discover()
-                  .selector()
-                  .choose("training rnn/" + name, family.needs(name), engine, null);
-      return new CharLanguageModel(name, hp, vocabulary, engineChoice, seed);
+      return new CharLanguageModel(name, hp, vocabulary, chooseEngine(), seed());
     }
   }
 }

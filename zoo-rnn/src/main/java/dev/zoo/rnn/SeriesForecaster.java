@@ -1,6 +1,5 @@
 package dev.zoo.rnn;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -8,11 +7,13 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.zoo.api.Hyperparameters;
-import dev.zoo.api.Zoo;
+import dev.zoo.api.ModelBuilder;
 import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.CheckpointWriter;
+import dev.zoo.api.checkpoint.ModelDescription;
+import dev.zoo.api.checkpoint.SavedModels;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.image.LinePlot;
 import dev.zoo.api.train.TrainingLoop;
@@ -66,9 +67,7 @@ public final class SeriesForecaster implements AutoCloseable {
     this.stats = stats;
     this.choice = choice;
     this.seed = seed;
-    Engine engine = choice.backend().load();
-    engine.setRandomSeed((int) seed);
-    this.manager = engine.newBaseManager(choice.device().toDjl());
+    this.manager = choice.newModelManager(seed);
     this.net =
         new ForecastNet(
             hp.getInt("hidden"),
@@ -86,12 +85,7 @@ public final class SeriesForecaster implements AutoCloseable {
 
   /** Loads a saved forecaster on the best engine that can run it. */
   public static SeriesForecaster load(Path checkpoint) {
-    Checkpoint cp = Checkpoint.open(checkpoint, RnnFamily.NAME);
-    EngineChoice choice =
-        Zoo.discover()
-            .selector()
-            .choose("running rnn/" + VARIANT, new RnnFamily().inferenceNeeds(VARIANT), null, null);
-    return load(cp, choice);
+    return SavedModels.load(new RnnFamily(), checkpoint, null, SeriesForecaster::load);
   }
 
   static SeriesForecaster load(Checkpoint cp, EngineChoice choice) {
@@ -323,28 +317,19 @@ public final class SeriesForecaster implements AutoCloseable {
   }
 
   CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    Engine engine = manager.getEngine();
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("columns", columns);
     extra.put("mean", stats.meanList());
     extra.put("std", stats.stdList());
-    return new CheckpointInfo(
-        Checkpoint.FORMAT,
-        RnnFamily.NAME,
-        VARIANT,
-        hp.asMap(),
-        List.of(hp.getInt("window"), columns.size()),
-        List.of(),
-        choice.backend().name(),
-        engine.getVersion(),
-        Engine.getDjlVersion(),
-        choice.reason(),
-        epoch,
-        seed,
-        new LinkedHashMap<>(metrics),
-        extra,
-        Map.of(),
-        null);
+    return new ModelDescription(
+            RnnFamily.NAME,
+            VARIANT,
+            hp,
+            List.of(hp.getInt("window"), columns.size()),
+            List.of(),
+            choice,
+            seed)
+        .at(manager.getEngine(), epoch, metrics, extra);
   }
 
   ForecastNet net() {
@@ -380,20 +365,12 @@ public final class SeriesForecaster implements AutoCloseable {
     manager.close();
   }
 
-  /** Builds a new, untrained {@link SeriesForecaster}. */
-  public static final class Builder {
-    private final Map<String, String> overrides = new LinkedHashMap<>();
+  /** Builds a new, untrained {@link SeriesForecaster} ({@code lstm-forecast}). */
+  public static final class Builder extends ModelBuilder<Builder> {
     private int columnCount = 1;
-    private String engine;
-    private long seed = 42;
-    private EngineChoice choice;
 
-    private Builder() {}
-
-    /** Sets one hyper-parameter, e.g. {@code set("horizon", 12)}. */
-    public Builder set(String name, Object value) {
-      overrides.put(name, String.valueOf(value));
-      return this;
+    private Builder() {
+      super(new RnnFamily(), VARIANT);
     }
 
     /** How many columns the series will have (default 1: the target alone). */
@@ -402,41 +379,16 @@ public final class SeriesForecaster implements AutoCloseable {
       return this;
     }
 
-    /** The engine ({@code pytorch}, {@code mxnet}); by default the best that can train. */
-    public Builder engine(String engine) {
-      this.engine = engine;
-      return this;
-    }
-
-    /** The seed of initialisation and shuffling. */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    Builder choice(EngineChoice choice) {
-      this.choice = choice;
-      return this;
-    }
-
-    Builder overrides(Map<String, String> values) {
-      overrides.putAll(values);
-      return this;
-    }
-
     /** Builds the forecaster on its engine. */
     public SeriesForecaster build() {
-      RnnFamily family = new RnnFamily();
-      Hyperparameters hp = family.variant(VARIANT).defaults().with(overrides);
+      if (!variantName().equals(VARIANT)) {
+        throw new ZooException(
+            "Variant " + variantName() + " is not a forecaster; use " + VARIANT + ".");
+      }
+      Hyperparameters hp = hyperparameters();
       RnnFamily.checkForecastSettings(hp);
-      EngineChoice engineChoice =
-          choice != null
-              ? choice
-              : Zoo.discover()
-                  .selector()
-                  .choose("training rnn/" + VARIANT, family.needs(VARIANT), engine, null);
       List<String> placeholder = java.util.Collections.nCopies(columnCount, "?");
-      return new SeriesForecaster(hp, placeholder, null, engineChoice, seed);
+      return new SeriesForecaster(hp, placeholder, null, chooseEngine(), seed());
     }
   }
 }

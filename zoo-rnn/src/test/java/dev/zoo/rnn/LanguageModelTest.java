@@ -29,7 +29,7 @@ class LanguageModelTest {
             .variant(variant)
             .engine(engine)
             .vocabularyOf(corpus)
-            .overrides(RnnTests.TINY)
+            .setAll(RnnTests.TINY)
             .set("epochs", 4)
             .seed(3);
     try (CharLanguageModel model = builder.build()) {

@@ -1,6 +1,5 @@
 package dev.zoo.transformer;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -8,11 +7,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import dev.zoo.api.Hyperparameters;
-import dev.zoo.api.Zoo;
+import dev.zoo.api.ModelBuilder;
 import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.CheckpointWriter;
+import dev.zoo.api.checkpoint.ModelDescription;
+import dev.zoo.api.checkpoint.SavedModels;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.TokenSampler;
@@ -72,9 +73,7 @@ public final class LanguageModel implements AutoCloseable {
     this.config = TransformerConfig.of(hp, tokenizer.size());
     this.choice = choice;
     this.seed = seed;
-    Engine engine = choice.backend().load();
-    engine.setRandomSeed((int) seed);
-    this.manager = engine.newBaseManager(choice.device().toDjl());
+    this.manager = choice.newModelManager(seed);
     this.net = new TransformerNet(config);
     net.initialize(manager);
   }
@@ -91,15 +90,15 @@ public final class LanguageModel implements AutoCloseable {
 
   /** Loads a saved model on the named engine ({@code pytorch}, {@code mxnet}), or the best. */
   public static LanguageModel load(Path checkpoint, String engine) {
-    Checkpoint cp = Checkpoint.open(checkpoint, TransformerFamily.NAME);
     TransformerFamily family = new TransformerFamily();
-    String variant = cp.info().variant();
-    family.requireLanguageModel(cp);
-    EngineChoice choice =
-        Zoo.discover()
-            .selector()
-            .choose("running transformer/" + variant, family.inferenceNeeds(variant), engine, null);
-    return load(cp, choice);
+    return SavedModels.load(
+        family,
+        checkpoint,
+        engine,
+        (cp, choice) -> {
+          family.requireLanguageModel(cp);
+          return load(cp, choice);
+        });
   }
 
   static LanguageModel load(Checkpoint cp, EngineChoice choice) {
@@ -352,27 +351,12 @@ public final class LanguageModel implements AutoCloseable {
   }
 
   CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    Engine engine = manager.getEngine();
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("tokenizer", tokenizer.kind());
     extra.put("vocabulary_size", tokenizer.size());
-    return new CheckpointInfo(
-        Checkpoint.FORMAT,
-        TransformerFamily.NAME,
-        variant,
-        hp.asMap(),
-        List.of(config.context()),
-        List.of(),
-        choice.backend().name(),
-        engine.getVersion(),
-        Engine.getDjlVersion(),
-        choice.reason(),
-        epoch,
-        seed,
-        new LinkedHashMap<>(metrics),
-        extra,
-        Map.of(),
-        null);
+    return new ModelDescription(
+            TransformerFamily.NAME, variant, hp, List.of(config.context()), List.of(), choice, seed)
+        .at(manager.getEngine(), epoch, metrics, extra);
   }
 
   TransformerNet net() {
@@ -471,61 +455,24 @@ public final class LanguageModel implements AutoCloseable {
     }
   }
 
-  /** Builds a new, untrained {@link LanguageModel}. */
-  public static final class Builder {
-    private String variant;
-    private final Map<String, String> overrides = new LinkedHashMap<>();
-    private String engine;
-    private long seed = 42;
-    private EngineChoice choice;
+  /**
+   * Builds a new, untrained {@link LanguageModel}: {@code char-gpt} (default) or {@code bpe-gpt}.
+   */
+  public static final class Builder extends ModelBuilder<Builder> {
 
-    private Builder() {}
-
-    /** The variant: {@code char-gpt} (default) or {@code bpe-gpt}. */
-    public Builder variant(String variant) {
-      this.variant = variant;
-      return this;
-    }
-
-    /** Sets one hyper-parameter, e.g. {@code set("steps", 300)}. */
-    public Builder set(String name, Object value) {
-      overrides.put(name, String.valueOf(value));
-      return this;
-    }
-
-    /** The engine ({@code pytorch}, {@code mxnet}); by default the best that can train. */
-    public Builder engine(String engine) {
-      this.engine = engine;
-      return this;
-    }
-
-    /** The seed of initialisation, shuffling and dropout. */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    Builder choice(EngineChoice choice) {
-      this.choice = choice;
-      return this;
+    private Builder() {
+      super(new TransformerFamily());
     }
 
     /** Builds the model with a tokenizer made from {@code corpus}. */
     public LanguageModel build(Corpus corpus) {
-      TransformerFamily family = new TransformerFamily();
-      String name = family.variant(variant).name();
-      family.requireLanguageModel(name);
-      Hyperparameters hp = family.variant(name).defaults().with(overrides);
+      String name = variantName();
+      ((TransformerFamily) family()).requireLanguageModel(name);
+      Hyperparameters hp = hyperparameters();
       TrainingLoop.checkSettings(hp);
       Tokenizer tokenizer = Tokenizers.learn(name, hp, corpus);
       TransformerConfig.of(hp, tokenizer.size());
-      EngineChoice engineChoice =
-          choice != null
-              ? choice
-              : Zoo.discover()
-                  .selector()
-                  .choose("training transformer/" + name, family.needs(name), engine, null);
-      return new LanguageModel(name, hp, tokenizer, engineChoice, seed);
+      return new LanguageModel(name, hp, tokenizer, chooseEngine(), seed());
     }
   }
 }

@@ -1,17 +1,18 @@
 package dev.zoo.transformer;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.zoo.api.Hyperparameters;
-import dev.zoo.api.Zoo;
+import dev.zoo.api.ModelBuilder;
 import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.CheckpointWriter;
+import dev.zoo.api.checkpoint.ModelDescription;
+import dev.zoo.api.checkpoint.SavedModels;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.metrics.ClassificationMetrics;
 import dev.zoo.api.text.CharVocabulary;
@@ -75,9 +76,7 @@ public final class TextClassifier implements AutoCloseable {
     this.config = TransformerConfig.of(hp, tokenizer.size());
     this.choice = choice;
     this.seed = seed;
-    Engine engine = choice.backend().load();
-    engine.setRandomSeed((int) seed);
-    this.manager = engine.newBaseManager(choice.device().toDjl());
+    this.manager = choice.newModelManager(seed);
     this.net = new TextClassifierNet(config, labels.size());
     net.initialize(manager);
   }
@@ -94,15 +93,15 @@ public final class TextClassifier implements AutoCloseable {
 
   /** Loads a saved classifier on the named engine ({@code pytorch}, {@code mxnet}), or the best. */
   public static TextClassifier load(Path checkpoint, String engine) {
-    Checkpoint cp = Checkpoint.open(checkpoint, TransformerFamily.NAME);
     TransformerFamily family = new TransformerFamily();
-    family.requireClassifier(cp);
-    String name = cp.info().variant();
-    EngineChoice choice =
-        Zoo.discover()
-            .selector()
-            .choose("running transformer/" + name, family.inferenceNeeds(name), engine, null);
-    return load(cp, choice);
+    return SavedModels.load(
+        family,
+        checkpoint,
+        engine,
+        (cp, choice) -> {
+          family.requireClassifier(cp);
+          return load(cp, choice);
+        });
   }
 
   static TextClassifier load(Checkpoint cp, EngineChoice choice) {
@@ -270,27 +269,12 @@ public final class TextClassifier implements AutoCloseable {
   }
 
   CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    Engine engine = manager.getEngine();
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("tokenizer", tokenizer.kind());
     extra.put("vocabulary_size", tokenizer.size());
-    return new CheckpointInfo(
-        Checkpoint.FORMAT,
-        TransformerFamily.NAME,
-        variant,
-        hp.asMap(),
-        List.of(config.context()),
-        labels,
-        choice.backend().name(),
-        engine.getVersion(),
-        Engine.getDjlVersion(),
-        choice.reason(),
-        epoch,
-        seed,
-        new LinkedHashMap<>(metrics),
-        extra,
-        Map.of(),
-        null);
+    return new ModelDescription(
+            TransformerFamily.NAME, variant, hp, List.of(config.context()), labels, choice, seed)
+        .at(manager.getEngine(), epoch, metrics, extra);
   }
 
   TextClassifierNet net() {
@@ -327,50 +311,34 @@ public final class TextClassifier implements AutoCloseable {
     manager.close();
   }
 
-  /** Builds a new, untrained {@link TextClassifier}. */
-  public static final class Builder {
-    private final Map<String, String> overrides = new LinkedHashMap<>();
-    private String engine;
-    private long seed = 42;
+  /** Builds a new, untrained {@link TextClassifier} ({@code text-classifier}). */
+  public static final class Builder extends ModelBuilder<Builder> {
 
-    private Builder() {}
-
-    /** Sets one hyper-parameter, e.g. {@code set("epochs", 3)}. */
-    public Builder set(String name, Object value) {
-      overrides.put(name, String.valueOf(value));
-      return this;
-    }
-
-    /** The engine ({@code pytorch}, {@code mxnet}); by default the best that can train. */
-    public Builder engine(String engine) {
-      this.engine = engine;
-      return this;
-    }
-
-    /** The seed of initialisation, shuffling and dropout. */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
+    private Builder() {
+      super(new TransformerFamily(), TransformerFamily.TEXT_CLASSIFIER);
     }
 
     /** Builds a classifier for the labels and characters of {@code texts}. */
     public TextClassifier build(List<TextRecord> texts) {
-      TransformerFamily family = new TransformerFamily();
-      String name = TransformerFamily.TEXT_CLASSIFIER;
-      Hyperparameters hp = family.variant(name).defaults().with(overrides);
+      String name = variantName();
+      if (!name.equals(TransformerFamily.TEXT_CLASSIFIER)) {
+        throw new ZooException(
+            "Variant "
+                + name
+                + " is not a classifier; use "
+                + TransformerFamily.TEXT_CLASSIFIER
+                + ".");
+      }
+      Hyperparameters hp = hyperparameters();
       TrainingLoop.checkSettings(hp);
       Corpus corpus = Corpus.of(texts, "the texts");
-      EngineChoice choice =
-          Zoo.discover()
-              .selector()
-              .choose("training transformer/" + name, family.needs(name), engine, null);
       return new TextClassifier(
           name,
           hp,
           new CharTokenizer(CharVocabulary.of(corpus.text())),
           corpus.labels(),
-          choice,
-          seed);
+          chooseEngine(),
+          seed());
     }
   }
 }

@@ -26,8 +26,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Each bad input is refused with one sentence, before anything is written, and a
- * trained run directory stays exactly as it was.
+ * Each bad input is refused with one sentence, before anything is written, and a trained run
+ * directory stays exactly as it was.
  */
 class BadInputTest {
 

@@ -1,6 +1,5 @@
 package dev.zoo.vae;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -80,9 +79,7 @@ public final class VariationalAutoencoder implements AutoCloseable {
     this.latent = hp.getInt("latent_dim");
     this.choice = choice;
     this.seed = seed;
-    Engine engine = choice.backend().load();
-    engine.setRandomSeed((int) seed);
-    this.manager = engine.newBaseManager(choice.device().toDjl());
+    this.manager = choice.newModelManager(seed);
     this.network = VaeArchitectures.build(variant, hp, height, width);
     network.initialize(
         manager, DataType.FLOAT32, new Shape(1, 1, height, width), new Shape(1, latent));

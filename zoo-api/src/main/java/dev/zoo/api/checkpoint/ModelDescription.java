@@ -3,6 +3,7 @@ package dev.zoo.api.checkpoint;
 import ai.djl.engine.Engine;
 import dev.zoo.api.Hyperparameters;
 import dev.zoo.api.engine.EngineChoice;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public record ModelDescription(
         epoch,
         seed,
         new LinkedHashMap<>(metrics),
-        Map.copyOf(extra),
+        Collections.unmodifiableMap(new LinkedHashMap<>(extra)),
         Map.of(),
         null);
   }
