@@ -1,19 +1,25 @@
 package dev.zoo.api;
 
+import dev.zoo.api.checkpoint.CheckpointInfo;
+import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.engine.Op;
-import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A family of models, e.g. image classifiers or GANs. Each family module registers one
- * implementation in {@code META-INF/services/dev.zoo.api.ModelFamily}; the {@link Zoo} finds it and
- * the command line drives it through the actions below.
+ * A family of models, e.g. image classifiers or GANs: its variants, what they need from an engine,
+ * and the actions the {@code zoo} command runs on them. Each family module registers one
+ * implementation in {@code META-INF/services/dev.zoo.api.ModelFamily}; the {@link Zoo} finds it.
+ * Applications use the family's model classes (a {@link dev.zoo.api.model.BaseModel} each) instead.
  *
- * <p>{@link #name()}, {@link #summary()}, {@link #task()}, {@link #variants()} and {@link #needs}
- * must not touch an engine: {@code zoo list} calls them without loading native libraries.
+ * <p>{@link #name()}, {@link #summary()}, {@link #variants()}, {@link #options()} and {@link
+ * #needs} must not touch an engine: {@code zoo list} calls them without loading native libraries.
  */
 public interface ModelFamily {
 
@@ -22,9 +28,6 @@ public interface ModelFamily {
 
   /** One line for {@code zoo list}. */
   String summary();
-
-  /** What the family's models do. */
-  Task task();
 
   /** The family's architectures; the first is the default. */
   List<Variant> variants();
@@ -37,7 +40,7 @@ public interface ModelFamily {
   /**
    * Looks a variant up by name; {@code null} gives the default.
    *
-   * @throws ZooException for an unknown name, listing the known ones
+   * @throws InvalidSettingException for an unknown name, listing the known ones
    */
   default Variant variant(String name) {
     if (name == null || name.isBlank()) {
@@ -49,7 +52,7 @@ public interface ModelFamily {
         return v;
       }
     }
-    throw new ZooException(
+    throw new InvalidSettingException(
         "Unknown variant '"
             + name
             + "' of family "
@@ -59,12 +62,36 @@ public interface ModelFamily {
             + ".");
   }
 
+  /** The family's own command-line options (none by default). */
+  default List<FamilyOption> options() {
+    return List.of();
+  }
+
+  /**
+   * Hyper-parameters that earlier versions of the family called otherwise, old name to new, so that
+   * their checkpoints keep loading.
+   */
+  default Map<String, String> renamedHyperparameters() {
+    return Map.of();
+  }
+
+  /**
+   * A checkpoint's hyper-parameters under today's names: renamed ones translated, and names the
+   * variant has gained since at their defaults.
+   */
+  default Hyperparameters savedHyperparameters(CheckpointInfo info) {
+    Map<String, String> renames = renamedHyperparameters();
+    Map<String, String> saved = new LinkedHashMap<>();
+    info.hyperparameters().forEach((k, v) -> saved.put(renames.getOrDefault(k, k), v));
+    return variant(info.variant()).defaults().overlaid(saved);
+  }
+
   /** What an engine must offer to train the variant (training included). */
   Set<Op> needs(String variant);
 
   /** What an engine must offer to run a trained variant (inference only). */
   default Set<Op> inferenceNeeds(String variant) {
-    Set<Op> ops = java.util.EnumSet.noneOf(Op.class);
+    Set<Op> ops = EnumSet.noneOf(Op.class);
     ops.addAll(needs(variant));
     ops.remove(Op.TRAINING);
     ops.remove(Op.ADAM_UPDATE);
@@ -84,7 +111,7 @@ public interface ModelFamily {
   }
 
   /** Evaluates a checkpoint on the test data the context resolves. */
-  default Report evaluate(Path checkpoint, RunContext context) {
+  default Report evaluate(ModelRequest request, RunContext context) {
     throw unsupported("evaluate");
   }
 
@@ -97,33 +124,33 @@ public interface ModelFamily {
     throw unsupported("bench");
   }
 
-  /** Runs a checkpoint on inputs given on the command line (files or text). */
-  default Report predict(Path checkpoint, List<String> inputs, RunContext context) {
+  /** Runs a checkpoint on the request's inputs (files or texts). */
+  default Report predict(ModelRequest request, RunContext context) {
     throw unsupported("predict");
   }
 
-  /** Samples from a generative checkpoint: images or text, as {@code request} says. */
-  default Report generate(GenerateRequest request, RunContext context) {
+  /** Samples from a generative checkpoint: images or text, as the request's options say. */
+  default Report generate(ModelRequest request, RunContext context) {
     throw unsupported("generate");
   }
 
-  /** Maps inputs (files or text) to their latent codes. */
-  default Report encode(Path checkpoint, List<String> inputs, RunContext context) {
+  /** Maps the request's inputs (files or texts) to their latent codes. */
+  default Report encode(ModelRequest request, RunContext context) {
     throw unsupported("encode");
   }
 
   /** Gives each input an anomaly score, highest first. */
-  default Report score(Path checkpoint, List<String> inputs, RunContext context) {
+  default Report score(ModelRequest request, RunContext context) {
     throw unsupported("score");
   }
 
   /** Draws a model's attention weights over a prompt. */
-  default Report attention(AttentionRequest request, RunContext context) {
+  default Report attention(ModelRequest request, RunContext context) {
     throw unsupported("attention");
   }
 
   /** The error for an action this family does not have. */
-  default ZooException unsupported(String action) {
-    return new ZooException("Family " + name() + " has no " + action + " action.");
+  default InvalidSettingException unsupported(String action) {
+    return new InvalidSettingException("Family " + name() + " has no " + action + " action.");
   }
 }

@@ -1,8 +1,12 @@
 package dev.zoo.api;
 
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.engine.EngineChoice;
+import dev.zoo.api.engine.EngineRequest;
 import dev.zoo.api.engine.Op;
 import dev.zoo.api.metrics.ImageJudge;
+import dev.zoo.api.train.ConsoleProgress;
+import dev.zoo.api.train.FitOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Set;
@@ -24,6 +28,7 @@ public final class RunContext {
   private final boolean interactive;
   private final boolean json;
   private final Supplier<ImageJudge> judge;
+  private final String command;
 
   private RunContext(Builder b) {
     this.zoo = b.zoo;
@@ -36,6 +41,7 @@ public final class RunContext {
     this.interactive = b.interactive;
     this.json = b.json;
     this.judge = b.judge;
+    this.command = b.command;
   }
 
   /** Starts a builder for a context over {@code zoo}. */
@@ -95,13 +101,31 @@ public final class RunContext {
   }
 
   /**
-   * Chooses the engine for a job from the requested engine and device and the job's needs, and
-   * prints the choice with its reason.
+   * Chooses the engine for a job from the requested engine and device (else {@code ZOO_ENGINE} and
+   * {@code ZOO_DEVICE}) and the job's needs, and prints the choice with its reason.
+   *
+   * @throws dev.zoo.api.common.EngineException when no engine can do the job
    */
   public EngineChoice chooseEngine(String job, Set<Op> needs) {
-    EngineChoice choice = zoo.selector().choose(job, needs, engine, device);
+    EngineChoice choice = zoo.selector().choose(job, needs, new EngineRequest(engine, device));
     log.println("Engine: " + choice.reason() + ".");
     return choice;
+  }
+
+  /** The command line that started the action, for provenance. */
+  public String command() {
+    return command;
+  }
+
+  /**
+   * How a model's {@code fit} runs for {@code request}: progress on {@link #log()}, resume as
+   * requested, and this context's command as provenance.
+   */
+  public FitOptions fitOptions(TrainRequest request) {
+    return FitOptions.defaults()
+        .withListener(new ConsoleProgress(log, interactive))
+        .withResume(request.resume())
+        .withCommand(command);
   }
 
   /** Builds a {@link RunContext}. */
@@ -116,11 +140,16 @@ public final class RunContext {
     private boolean interactive;
     private boolean json;
     private Supplier<ImageJudge> judge;
+    private String command = "zoo";
 
     private Builder(Zoo zoo) {
       this.zoo = zoo;
-      String env = System.getenv("ZOO_ENGINE");
-      this.engine = env == null || env.isBlank() ? null : env;
+    }
+
+    /** The command line that started the action, recorded as provenance. */
+    public Builder command(String command) {
+      this.command = command;
+      return this;
     }
 
     /** Where results go. */
@@ -141,11 +170,9 @@ public final class RunContext {
       return this;
     }
 
-    /** The requested engine; null keeps {@code ZOO_ENGINE} or automatic choice. */
+    /** The requested engine; null leaves it to {@code ZOO_ENGINE} or the automatic choice. */
     public Builder engine(String engine) {
-      if (engine != null && !engine.isBlank()) {
-        this.engine = engine;
-      }
+      this.engine = engine;
       return this;
     }
 

@@ -1,5 +1,8 @@
 package dev.zoo.api;
 
+import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.common.InvalidSettingException;
+import dev.zoo.api.train.TrainingLoop;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +18,7 @@ import java.util.Map;
  * @param learningRate the optimizer's learning rate, or null
  * @param limit use at most this many training examples, or null for all
  * @param resume continue from the checkpoint in {@code out}
- * @param overrides further hyper-parameters by name
+ * @param overrides further hyper-parameters by name (including {@code steps})
  */
 public record TrainRequest(
     String variant,
@@ -27,22 +30,28 @@ public record TrainRequest(
     boolean resume,
     Map<String, String> overrides) {
 
-  /** Checks the values a user can get wrong, with one sentence per problem. */
+  /**
+   * Checks the values a user can get wrong, with one sentence per problem.
+   *
+   * @throws InvalidSettingException naming the first bad value
+   */
   public TrainRequest {
     if (epochs != null && epochs <= 0) {
-      throw new ZooException("Epochs must be a positive number, not " + epochs + ".");
+      throw new InvalidSettingException("Epochs must be a positive number, not " + epochs + ".");
     }
     if (batchSize != null && batchSize <= 0) {
-      throw new ZooException("Batch size must be a positive number, not " + batchSize + ".");
+      throw new InvalidSettingException(
+          "Batch size must be a positive number, not " + batchSize + ".");
     }
     if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
-      throw new ZooException("Learning rate must be a positive number, not " + learningRate + ".");
+      throw new InvalidSettingException(
+          "Learning rate must be a positive number, not " + learningRate + ".");
     }
     if (limit != null && limit <= 0) {
-      throw new ZooException("Limit must be a positive number, not " + limit + ".");
+      throw new InvalidSettingException("Limit must be a positive number, not " + limit + ".");
     }
     if (out == null) {
-      throw new ZooException("An output directory is needed (--out DIR).");
+      throw new InvalidSettingException("An output directory is needed (--out DIR).");
     }
     overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
   }
@@ -52,14 +61,27 @@ public record TrainRequest(
     return new TrainRequest(null, out, null, null, null, null, false, Map.of());
   }
 
+  /** A copy with one more hyper-parameter override. */
+  public TrainRequest with(String name, Object value) {
+    Map<String, String> all = new LinkedHashMap<>(overrides);
+    all.put(name, String.valueOf(value));
+    return new TrainRequest(variant, out, epochs, batchSize, learningRate, limit, resume, all);
+  }
+
   /**
-   * The variant's defaults with this request's settings applied: {@code epochs}, {@code
-   * batch_size}, {@code learning_rate} and the named overrides.
+   * The variant's defaults (or a resumed run's settings) with this request's settings applied:
+   * {@code epochs}, {@code batch_size}, {@code learning_rate}, {@code limit} where the variant has
+   * it, and the named overrides. Epochs given without steps replace a budget in steps.
+   *
+   * @throws InvalidSettingException for an unknown name or a bad value
    */
-  public Hyperparameters apply(Hyperparameters defaults) {
+  public Hyperparameters apply(Hyperparameters base) {
     Map<String, String> all = new LinkedHashMap<>(overrides);
     if (epochs != null) {
       all.put("epochs", epochs.toString());
+      if (base.has("steps") && !all.containsKey("steps")) {
+        all.put("steps", "0");
+      }
     }
     if (batchSize != null) {
       all.put("batch_size", batchSize.toString());
@@ -67,8 +89,11 @@ public record TrainRequest(
     if (learningRate != null) {
       all.put("learning_rate", learningRate.toString());
     }
-    Hyperparameters result = defaults.with(all);
-    dev.zoo.api.train.TrainingLoop.checkSettings(result);
+    if (limit != null && base.has("limit")) {
+      all.put("limit", limit.toString());
+    }
+    Hyperparameters result = base.with(all);
+    TrainingLoop.checkSettings(result);
     return result;
   }
 }

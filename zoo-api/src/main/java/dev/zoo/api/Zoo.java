@@ -1,5 +1,6 @@
 package dev.zoo.api;
 
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.engine.EngineBackend;
 import dev.zoo.api.engine.EngineSelector;
 import java.io.IOException;

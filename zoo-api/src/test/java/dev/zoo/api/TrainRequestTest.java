@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.common.HyperparametersTest;
+import dev.zoo.api.common.ZooException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.engine.EngineBackend;
 import dev.zoo.api.engine.Offers;
 import dev.zoo.api.engine.Op;
@@ -38,17 +39,17 @@ class ZooTest {
       package plugintest;
 
       import dev.zoo.api.*;
+      import dev.zoo.api.common.Hyperparameters;
       import dev.zoo.api.engine.Op;
       import java.util.*;
 
       public class EchoFamily implements ModelFamily {
         public String name() { return "Echo"; }
         public String summary() { return "Repeats its input."; }
-        public Task task() { return Task.TEXT_GENERATION; }
         public List<Variant> variants() {
           return List.of(
-              new Variant("tiny", "The tiny echo.", Hyperparameters.builder().put("epochs", 1).build()),
-              new Variant("big", "The big echo.", Hyperparameters.builder().put("epochs", 9).build()));
+              new Variant("tiny", Task.TEXT_GENERATION, "The tiny echo.", Hyperparameters.builder().put("epochs", 1).build()),
+              new Variant("big", Task.TEXT_GENERATION, "The big echo.", Hyperparameters.builder().put("epochs", 9).build()));
         }
         public Set<Op> needs(String variant) { return EnumSet.of(Op.TRAINING, Op.LINEAR); }
         public Report train(TrainRequest request, RunContext context) {

@@ -5,7 +5,7 @@ import com.google.gson.JsonParser;
 import dev.zoo.api.ModelFamily;
 import dev.zoo.api.Report;
 import dev.zoo.api.Zoo;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.engine.EngineBackend;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.zoo.cli;
 
 import ai.djl.engine.Engine;
 import dev.zoo.api.Zoo;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.engine.DeviceInfo;
 import dev.zoo.api.engine.EngineBackend;
 import dev.zoo.api.engine.Op;

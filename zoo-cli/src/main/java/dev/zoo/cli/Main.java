@@ -1,6 +1,6 @@
 package dev.zoo.cli;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import picocli.CommandLine;

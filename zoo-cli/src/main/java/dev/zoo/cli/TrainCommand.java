@@ -2,7 +2,7 @@ package dev.zoo.cli;
 
 import dev.zoo.api.ModelFamily;
 import dev.zoo.api.Zoo;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

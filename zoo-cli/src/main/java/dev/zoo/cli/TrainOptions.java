@@ -1,7 +1,7 @@
 package dev.zoo.cli;
 
 import dev.zoo.api.TrainRequest;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

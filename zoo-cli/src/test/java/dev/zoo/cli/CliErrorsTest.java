@@ -138,7 +138,8 @@ class CliErrorsTest {
     assertEquals(2, r.code(), r::toString);
     assertTrue(r.err().contains("\tat "), r::toString);
     assertTrue(
-        r.err().contains("dev.zoo.api.ZooException: Checkpoint /nonexistent does not exist."));
+        r.err()
+            .contains("dev.zoo.api.common.ZooException: Checkpoint /nonexistent does not exist."));
     List<String> lines = r.errLines();
     assertEquals("zoo: Checkpoint /nonexistent does not exist.", lines.get(lines.size() - 1));
   }

@@ -36,7 +36,7 @@ class ListCommandTest {
       """
       package toy;
 
-      import dev.zoo.api.Hyperparameters;
+      import dev.zoo.api.common.Hyperparameters;
       import dev.zoo.api.ModelFamily;
       import dev.zoo.api.Report;
       import dev.zoo.api.RunContext;

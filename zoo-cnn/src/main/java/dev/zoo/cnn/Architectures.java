@@ -11,8 +11,8 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
-import dev.zoo.api.Hyperparameters;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.common.ZooException;
 import java.util.List;
 
 /** The network definitions of the CNN family, one method per variant. */

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.data.DataSplits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.zoo.cnn;
 
 import dev.zoo.api.RunContext;
 import dev.zoo.api.Zoo;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;

@@ -1,12 +1,12 @@
 package dev.zoo.gan;
 
-import dev.zoo.api.Hyperparameters;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
-import dev.zoo.api.ZooException;
 import dev.zoo.api.bench.Measure;
 import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;

@@ -2,8 +2,8 @@ package dev.zoo.gan;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import dev.zoo.api.Hyperparameters;
 import dev.zoo.api.checkpoint.CheckpointWriter;
+import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.train.Adam;
 import dev.zoo.api.train.RMSprop;
 import java.io.DataInputStream;

@@ -7,7 +7,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.nn.UpConv2d;
 
 /**

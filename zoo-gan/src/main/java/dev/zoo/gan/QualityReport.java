@@ -2,8 +2,8 @@ package dev.zoo.gan;
 
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
-import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;

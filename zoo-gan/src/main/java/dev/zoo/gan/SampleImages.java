@@ -1,6 +1,6 @@
 package dev.zoo.gan;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.image.ImageGrid;
 import java.io.IOException;
 import java.nio.file.Files;

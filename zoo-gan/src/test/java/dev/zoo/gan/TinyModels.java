@@ -1,6 +1,6 @@
 package dev.zoo.gan;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.data.ImageSet;
 import java.nio.file.Path;
 

@@ -1,11 +1,11 @@
 package dev.zoo.rnn;
 
-import dev.zoo.api.Hyperparameters;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
-import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.train.TrainingSummary;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.zoo.rnn;
 
-import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.train.Adam;
 import java.io.DataInputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.zoo.rnn;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.data.CsvTable;
 import java.nio.file.Path;
 import java.util.ArrayList;

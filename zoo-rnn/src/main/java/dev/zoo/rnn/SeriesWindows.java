@@ -1,6 +1,6 @@
 package dev.zoo.rnn;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,6 @@
 package dev.zoo.transformer;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.data.CsvTable;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.TextRecord;

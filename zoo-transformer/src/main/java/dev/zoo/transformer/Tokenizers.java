@@ -1,7 +1,7 @@
 package dev.zoo.transformer;
 
-import dev.zoo.api.Hyperparameters;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.text.BytePairEncoding;
 import dev.zoo.api.text.CharVocabulary;
 import dev.zoo.api.text.Corpus;

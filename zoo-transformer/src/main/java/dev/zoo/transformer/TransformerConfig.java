@@ -1,7 +1,7 @@
 package dev.zoo.transformer;
 
-import dev.zoo.api.Hyperparameters;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.common.ZooException;
 
 /**
  * The shape of a transformer: layers, heads, model width, feed-forward width, context length,

@@ -1,6 +1,6 @@
 package dev.zoo.transformer;
 
-import static dev.zoo.api.Hyperparameters.builder;
+import static dev.zoo.api.common.Hyperparameters.builder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

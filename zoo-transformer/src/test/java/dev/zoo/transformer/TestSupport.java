@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zoo.api.RunContext;
 import dev.zoo.api.Zoo;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.TextRecord;
 import java.io.ByteArrayOutputStream;

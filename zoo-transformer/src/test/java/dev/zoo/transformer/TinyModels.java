@@ -1,8 +1,8 @@
 package dev.zoo.transformer;
 
 import ai.djl.ndarray.NDManager;
-import dev.zoo.api.Hyperparameters;
 import dev.zoo.api.Zoo;
+import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.text.CharVocabulary;
 

@@ -1,6 +1,6 @@
 package dev.zoo.vae;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.data.ImageSet;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -1,6 +1,6 @@
 package dev.zoo.vae;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.data.ImageFolderReader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

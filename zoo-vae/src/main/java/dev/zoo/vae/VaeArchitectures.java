@@ -7,8 +7,8 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import dev.zoo.api.Hyperparameters;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.nn.UpConv2d;
 
 /** The network definitions of the VAE family, one method per variant. */

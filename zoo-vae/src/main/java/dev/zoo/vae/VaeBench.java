@@ -1,12 +1,12 @@
 package dev.zoo.vae;
 
-import dev.zoo.api.Hyperparameters;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
 import dev.zoo.api.bench.BenchRow;
 import dev.zoo.api.bench.Measure;
 import dev.zoo.api.bench.ScratchFolder;
+import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;

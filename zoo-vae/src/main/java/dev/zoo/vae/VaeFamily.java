@@ -1,15 +1,15 @@
 package dev.zoo.vae;
 
 import dev.zoo.api.GenerateRequest;
-import dev.zoo.api.Hyperparameters;
 import dev.zoo.api.ModelFamily;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.Task;
 import dev.zoo.api.TrainRequest;
 import dev.zoo.api.Variant;
-import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;

@@ -1,10 +1,10 @@
 package dev.zoo.vae;
 
 import dev.zoo.api.GenerateRequest;
-import dev.zoo.api.Hyperparameters;
 import dev.zoo.api.Report;
-import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.image.ImageGrid;
 import dev.zoo.api.train.EpochResult;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zoo.api.RunContext;
 import dev.zoo.api.Zoo;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.data.ImageSet;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,6 @@
 package dev.zoo.api.bench;
 
-import dev.zoo.api.Hyperparameters;
+import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.engine.EngineChoice;
 import java.util.LinkedHashMap;
 import java.util.Map;

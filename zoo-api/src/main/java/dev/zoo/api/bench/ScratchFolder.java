@@ -1,6 +1,6 @@
 package dev.zoo.api.bench;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import ai.djl.util.Pair;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.CheckpointException;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -75,15 +75,15 @@ public final class Checkpoint {
   /**
    * Opens and verifies the checkpoint at {@code path} for {@code family}.
    *
-   * @throws ZooException when it is missing, corrupted or of another family
+   * @throws CheckpointException when it is missing, corrupted or of another family
    */
   public static Checkpoint open(Path path, String family) {
     Path dir = locate(path);
     if (dir == null && !Files.exists(path)) {
-      throw new ZooException("Checkpoint " + path + " does not exist.");
+      throw new CheckpointException("Checkpoint " + path + " does not exist.");
     }
     if (dir == null) {
-      throw new ZooException("No checkpoint in " + path + ": it has no " + INFO_FILE + ".");
+      throw new CheckpointException("No checkpoint in " + path + ": it has no " + INFO_FILE + ".");
     }
     CheckpointInfo info;
     try {
@@ -92,14 +92,15 @@ public final class Checkpoint {
               Files.readString(dir.resolve(INFO_FILE), StandardCharsets.UTF_8),
               CheckpointInfo.class);
     } catch (IOException | JsonParseException e) {
-      throw new ZooException(
+      throw new CheckpointException(
           "Checkpoint " + path + " is corrupted: its " + INFO_FILE + " cannot be read.", e);
     }
     if (info == null || !FORMAT.equals(info.format()) || info.files() == null) {
-      throw new ZooException("Checkpoint " + path + " is not a zoo checkpoint (unknown format).");
+      throw new CheckpointException(
+          "Checkpoint " + path + " is not a zoo checkpoint (unknown format).");
     }
     if (family != null && !family.equals(info.family())) {
-      throw new ZooException(
+      throw new CheckpointException(
           "Checkpoint "
               + path
               + " holds a "
@@ -113,11 +114,11 @@ public final class Checkpoint {
     for (Map.Entry<String, String> file : info.files().entrySet()) {
       Path p = dir.resolve(file.getKey());
       if (!Files.isRegularFile(p)) {
-        throw new ZooException(
+        throw new CheckpointException(
             "Checkpoint " + path + " is incomplete: " + file.getKey() + " is missing.");
       }
       if (!sha256(p).equals(file.getValue())) {
-        throw new ZooException(
+        throw new CheckpointException(
             "Checkpoint "
                 + path
                 + " is corrupted: the checksum of "
@@ -139,6 +140,16 @@ public final class Checkpoint {
   }
 
   /**
+   * Loads the parameters of {@code network} from its file into its initialised block, which stays
+   * trainable.
+   *
+   * @throws CheckpointException when the file is missing or does not fit the block
+   */
+  public void loadParameters(Network network, NDManager manager) {
+    loadParameters(network.parametersFile(), network.block(), manager);
+  }
+
+  /**
    * Loads parameters saved by {@link CheckpointWriter#putParameters} into an initialised block,
    * which stays trainable.
    */
@@ -153,7 +164,7 @@ public final class Checkpoint {
         }
       }
     } catch (IOException | MalformedModelException | RuntimeException e) {
-      throw new ZooException(
+      throw new CheckpointException(
           "Checkpoint "
               + dir
               + " does not fit this model: "
@@ -168,7 +179,7 @@ public final class Checkpoint {
   /** Opens one of the checkpoint's files. */
   public DataInputStream open(String name) throws IOException {
     if (!info.files().containsKey(name)) {
-      throw new ZooException("Checkpoint " + dir + " has no " + name + ".");
+      throw new CheckpointException("Checkpoint " + dir + " has no " + name + ".");
     }
     InputStream in = Files.newInputStream(dir.resolve(name));
     return new DataInputStream(new BufferedInputStream(in, 1 << 16));
@@ -189,7 +200,7 @@ public final class Checkpoint {
       }
       return HexFormat.of().formatHex(digest.digest());
     } catch (IOException e) {
-      throw new ZooException("Cannot read " + file + ": " + e.getMessage() + ".", e);
+      throw new CheckpointException("Cannot read " + file + ": " + e.getMessage() + ".", e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -24,6 +24,8 @@ import java.util.Map;
  * @param extra family-specific values (vocabularies, statistics)
  * @param files file name to SHA-256, filled in when written
  * @param created ISO-8601 time of writing
+ * @param provenance the training data, command and versions; null in checkpoints written before the
+ *     zoo recorded it
  */
 public record CheckpointInfo(
     String format,
@@ -41,7 +43,8 @@ public record CheckpointInfo(
     Map<String, Double> metrics,
     Map<String, Object> extra,
     Map<String, String> files,
-    String created) {
+    String created,
+    Provenance provenance) {
 
   /** Returns a copy with another epoch and metrics. */
   public CheckpointInfo withProgress(int epoch, Map<String, Double> metrics) {
@@ -61,7 +64,8 @@ public record CheckpointInfo(
         metrics,
         extra,
         files,
-        created);
+        created,
+        provenance);
   }
 
   /** Returns a copy with the files' checksums and the time of writing. */
@@ -82,6 +86,7 @@ public record CheckpointInfo(
         metrics,
         extra,
         files,
-        created);
+        created,
+        provenance);
   }
 }

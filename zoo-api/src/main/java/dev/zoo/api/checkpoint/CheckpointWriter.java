@@ -1,7 +1,7 @@
 package dev.zoo.api.checkpoint;
 
 import ai.djl.nn.Block;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.CheckpointException;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -47,7 +47,7 @@ public final class CheckpointWriter implements AutoCloseable {
   public static CheckpointWriter begin(Path target) {
     Path absolute = target.toAbsolutePath().normalize();
     if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
-      throw new ZooException("Cannot save a checkpoint as " + target + ": it is a file.");
+      throw new CheckpointException("Cannot save a checkpoint as " + target + ": it is a file.");
     }
     try {
       Files.createDirectories(absolute.getParent());
@@ -55,7 +55,7 @@ public final class CheckpointWriter implements AutoCloseable {
           absolute,
           Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + "-tmp"));
     } catch (IOException e) {
-      throw new ZooException(
+      throw new CheckpointException(
           "Cannot write a checkpoint into " + absolute.getParent() + ": " + e.getMessage() + ".",
           e);
     }
@@ -65,6 +65,11 @@ public final class CheckpointWriter implements AutoCloseable {
   static Path previous(Path target) {
     Path absolute = target.toAbsolutePath().normalize();
     return absolute.resolveSibling("." + absolute.getFileName() + "-previous");
+  }
+
+  /** Saves the parameters of {@code network} into its file. */
+  public CheckpointWriter putParameters(Network network) {
+    return putParameters(network.parametersFile(), network.block());
   }
 
   /** Saves the parameters of {@code block} as {@code name}. */
@@ -79,7 +84,7 @@ public final class CheckpointWriter implements AutoCloseable {
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
       content.write(out);
     } catch (IOException e) {
-      throw new ZooException("Cannot write " + file + ": " + e.getMessage() + ".", e);
+      throw new CheckpointException("Cannot write " + file + ": " + e.getMessage() + ".", e);
     }
     files.put(name, Checkpoint.sha256(file));
     return this;
@@ -105,7 +110,7 @@ public final class CheckpointWriter implements AutoCloseable {
       deleteTree(previous);
       return target;
     } catch (IOException e) {
-      throw new ZooException(
+      throw new CheckpointException(
           "Cannot write the checkpoint " + target + ": " + e.getMessage() + ".", e);
     }
   }

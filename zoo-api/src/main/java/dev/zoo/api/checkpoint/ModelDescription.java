@@ -1,7 +1,7 @@
 package dev.zoo.api.checkpoint;
 
 import ai.djl.engine.Engine;
-import dev.zoo.api.Hyperparameters;
+import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.engine.EngineChoice;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * What a model is, independent of its training progress: family, variant, settings, input shape,
- * labels, the engine chosen for it and the seed. {@link #at} turns it into the {@link
- * CheckpointInfo} of a checkpoint written after some epochs.
+ * labels, the engine chosen for it, the seed, family-specific values and where it came from. {@link
+ * #at} turns it into the {@link CheckpointInfo} of a checkpoint written after some epochs.
  *
  * @param family the family name
  * @param variant the variant name
@@ -20,6 +20,8 @@ import java.util.Map;
  * @param labels class names, or empty
  * @param choice the engine and device, and why they were chosen
  * @param seed the seed of the model's run
+ * @param extra family-specific values for {@code model.json} (e.g. the tokenizer's kind)
+ * @param provenance the training data, command and versions, or null for an untrained model
  */
 public record ModelDescription(
     String family,
@@ -28,20 +30,47 @@ public record ModelDescription(
     List<Integer> inputShape,
     List<String> labels,
     EngineChoice choice,
-    long seed) {
+    long seed,
+    Map<String, Object> extra,
+    Provenance provenance) {
 
-  /** Copies the lists. */
+  /** Copies the collections. */
   public ModelDescription {
     inputShape = List.copyOf(inputShape);
     labels = List.copyOf(labels);
+    extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+  }
+
+  /** A description without family-specific values or provenance. */
+  public static ModelDescription of(
+      String family,
+      String variant,
+      Hyperparameters hyperparameters,
+      List<Integer> inputShape,
+      List<String> labels,
+      EngineChoice choice,
+      long seed) {
+    return new ModelDescription(
+        family, variant, hyperparameters, inputShape, labels, choice, seed, Map.of(), null);
+  }
+
+  /** A copy with family-specific values for {@code model.json}. */
+  public ModelDescription withExtra(Map<String, Object> values) {
+    return new ModelDescription(
+        family, variant, hyperparameters, inputShape, labels, choice, seed, values, provenance);
+  }
+
+  /** A copy with the given provenance. */
+  public ModelDescription withProvenance(Provenance value) {
+    return new ModelDescription(
+        family, variant, hyperparameters, inputShape, labels, choice, seed, extra, value);
   }
 
   /**
-   * The checkpoint description after {@code epoch} epochs with the latest metrics and any
-   * family-specific values, for a model running on {@code engine}.
+   * The checkpoint description after {@code epoch} epochs with the latest metrics, for a model
+   * running on {@code engine}.
    */
-  public CheckpointInfo at(
-      Engine engine, int epoch, Map<String, Double> metrics, Map<String, Object> extra) {
+  public CheckpointInfo at(Engine engine, int epoch, Map<String, Double> metrics) {
     return new CheckpointInfo(
         Checkpoint.FORMAT,
         family,
@@ -56,8 +85,9 @@ public record ModelDescription(
         epoch,
         seed,
         new LinkedHashMap<>(metrics),
-        Collections.unmodifiableMap(new LinkedHashMap<>(extra)),
+        extra,
         Map.of(),
-        null);
+        null,
+        provenance);
   }
 }

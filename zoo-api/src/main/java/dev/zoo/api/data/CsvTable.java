@@ -1,6 +1,6 @@
 package dev.zoo.api.data;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.InvalidDataException;
 import dev.zoo.api.text.Corpus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,9 +40,9 @@ public final class CsvTable {
     try {
       bytes = Files.readAllBytes(file);
     } catch (java.nio.file.NoSuchFileException e) {
-      throw new ZooException("CSV file " + file + " does not exist.", e);
+      throw new InvalidDataException("CSV file " + file + " does not exist.", e);
     } catch (IOException e) {
-      throw new ZooException("Cannot read " + file + ": " + e.getMessage() + ".", e);
+      throw new InvalidDataException("Cannot read " + file + ": " + e.getMessage() + ".", e);
     }
     return parse(Corpus.decodeUtf8(bytes, file.toString()), file);
   }
@@ -100,7 +100,7 @@ public final class CsvTable {
       }
     }
     if (quoted) {
-      throw new ZooException(
+      throw new InvalidDataException(
           "Line " + recordLine + " of " + file + " opens a quote that never closes.");
     }
     if (any || field.length() > 0) {
@@ -109,14 +109,14 @@ public final class CsvTable {
       lines.add(recordLine);
     }
     if (records.isEmpty()) {
-      throw new ZooException("CSV file " + file + " is empty.");
+      throw new InvalidDataException("CSV file " + file + " is empty.");
     }
     List<String> header = records.get(0).stream().map(String::trim).toList();
     List<Row> rows = new ArrayList<>();
     for (int r = 1; r < records.size(); r++) {
       List<String> values = records.get(r);
       if (values.size() != header.size()) {
-        throw new ZooException(
+        throw new InvalidDataException(
             String.format(
                 Locale.ROOT,
                 "Line %d of %s has %d fields, but the header has %d.",
@@ -149,7 +149,7 @@ public final class CsvTable {
   public int column(String name) {
     int i = header.indexOf(name.trim());
     if (i < 0) {
-      throw new ZooException(
+      throw new InvalidDataException(
           "CSV file "
               + file
               + " has no column '"
@@ -180,7 +180,7 @@ public final class CsvTable {
         out[i] = Double.NaN;
       }
       if (!Double.isFinite(out[i])) {
-        throw new ZooException(
+        throw new InvalidDataException(
             "Line "
                 + row.line()
                 + " of "

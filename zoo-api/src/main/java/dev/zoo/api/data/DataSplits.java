@@ -12,10 +12,10 @@ import java.util.Objects;
  */
 public record DataSplits(ImageSet train, ImageSet test, String origin, boolean embedded) {
 
-  /** Checks that no component is null. */
+  /** Checks that no component is null and names each split's source after {@code origin}. */
   public DataSplits {
-    Objects.requireNonNull(train, "train");
-    Objects.requireNonNull(test, "test");
     Objects.requireNonNull(origin, "origin");
+    train = Objects.requireNonNull(train, "train").withSource("the training split of " + origin);
+    test = Objects.requireNonNull(test, "test").withSource("the test split of " + origin);
   }
 }

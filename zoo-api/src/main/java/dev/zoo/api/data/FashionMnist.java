@@ -1,6 +1,6 @@
 package dev.zoo.api.data;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.InvalidDataException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -75,7 +75,7 @@ public final class FashionMnist {
    * @param dataOption the folder given with {@code --data}, or null
    * @param height image height for folders of images; IDX files keep their own size
    * @param width image width for folders of images; IDX files keep their own size
-   * @throws ZooException if the chosen folder does not exist or holds no usable data
+   * @throws InvalidDataException if the chosen folder does not exist or holds no usable data
    */
   public static DataSplits locate(Path dataOption, int height, int width) {
     return locate(dataOption, height, width, System::getenv, DEBIAN_PATH);
@@ -93,7 +93,7 @@ public final class FashionMnist {
       try {
         dir = Path.of(fromEnv);
       } catch (InvalidPathException e) {
-        throw new ZooException(
+        throw new InvalidDataException(
             "The environment variable " + DATA_ENV + " holds " + fromEnv + ", not a valid path.",
             e);
       }
@@ -114,7 +114,7 @@ public final class FashionMnist {
    * two sets; otherwise all images are shuffled with {@link #SPLIT_SEED} and split into 90%
    * training and 10% (at least one) test images.
    *
-   * @throws ZooException if the folder does not exist or is in neither form
+   * @throws InvalidDataException if the folder does not exist or is in neither form
    */
   public static DataSplits read(Path dir, int height, int width) {
     return read(dir, height, width, "");
@@ -137,10 +137,10 @@ public final class FashionMnist {
 
   private static DataSplits read(Path dir, int height, int width, String source) {
     if (!Files.exists(dir)) {
-      throw new ZooException("Data folder " + dir + source + " does not exist.");
+      throw new InvalidDataException("Data folder " + dir + source + " does not exist.");
     }
     if (!Files.isDirectory(dir)) {
-      throw new ZooException("Data path " + dir + source + " is not a folder.");
+      throw new InvalidDataException("Data path " + dir + source + " is not a folder.");
     }
     String missing = missingIdx(dir);
     if (missing == null) {
@@ -149,7 +149,7 @@ public final class FashionMnist {
     String present =
         IDX_NAMES.stream().filter(n -> idxFile(dir, n) != null).findFirst().orElse(null);
     if (present != null) {
-      throw new ZooException(
+      throw new InvalidDataException(
           String.format("Folder %s has %s but lacks %s (plain or .gz).", dir, present, missing));
     }
     Path trainDir = dir.resolve("train");
@@ -159,7 +159,7 @@ public final class FashionMnist {
     }
     ImageFolderReader.Listing listing = ImageFolderReader.scan(dir);
     if (listing.files().isEmpty()) {
-      throw new ZooException(
+      throw new InvalidDataException(
           "Folder "
               + dir
               + " holds neither Fashion-MNIST IDX files nor class sub-folders of PNG or JPEG"
@@ -201,7 +201,7 @@ public final class FashionMnist {
   private static DataSplits readAndSplit(ImageFolderReader.Listing listing, int height, int width) {
     int n = listing.files().size();
     if (n < 2) {
-      throw new ZooException(
+      throw new InvalidDataException(
           "Folder "
               + listing.dir()
               + " holds only one image; at least two are needed to split off test images.");
@@ -232,7 +232,7 @@ public final class FashionMnist {
 
   private static void requireImages(ImageSet set, Path file) {
     if (set.size() == 0) {
-      throw new ZooException("File " + file + " holds no images.");
+      throw new InvalidDataException("File " + file + " holds no images.");
     }
   }
 
@@ -263,7 +263,7 @@ public final class FashionMnist {
   private static InputStream resource(String file) {
     InputStream in = FashionMnist.class.getResourceAsStream(SAMPLE_FOLDER + file);
     if (in == null) {
-      throw new ZooException(
+      throw new InvalidDataException(
           "The embedded Fashion-MNIST sample is missing its resource "
               + resourcePath(file)
               + " from the class path.");
@@ -283,7 +283,7 @@ public final class FashionMnist {
           labelsName,
           CLASS_NAMES);
     } catch (IOException e) {
-      throw new ZooException(
+      throw new InvalidDataException(
           "Cannot read the embedded Fashion-MNIST sample: " + e.getMessage() + ".", e);
     }
   }

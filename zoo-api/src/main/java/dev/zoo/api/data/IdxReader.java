@@ -1,6 +1,6 @@
 package dev.zoo.api.data;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.InvalidDataException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -60,8 +60,8 @@ public final class IdxReader {
    * @param labels IDX label file, plain or gzip
    * @param classNames the class names; every label must index into this list
    * @return the labelled images
-   * @throws ZooException if a file is missing, malformed or truncated, the counts differ, or a
-   *     label has no class name
+   * @throws InvalidDataException if a file is missing, malformed or truncated, the counts differ,
+   *     or a label has no class name
    */
   public static ImageSet read(Path images, Path labels, List<String> classNames) {
     Objects.requireNonNull(classNames, "classNames");
@@ -73,8 +73,8 @@ public final class IdxReader {
   /**
    * Reads an IDX image file (magic number 0x00000803), plain or gzip.
    *
-   * @throws ZooException if the file is missing, is not an IDX image file, declares an implausible
-   *     size or is truncated
+   * @throws InvalidDataException if the file is missing, is not an IDX image file, declares an
+   *     implausible size or is truncated
    */
   public static Images readImages(Path file) {
     String name = file.toString();
@@ -90,8 +90,8 @@ public final class IdxReader {
    * Reads an IDX label file (magic number 0x00000801), plain or gzip, returning one value in 0 ..
    * 255 per item.
    *
-   * @throws ZooException if the file is missing, is not an IDX label file, declares an implausible
-   *     size or is truncated
+   * @throws InvalidDataException if the file is missing, is not an IDX label file, declares an
+   *     implausible size or is truncated
    */
   public static int[] readLabels(Path file) {
     String name = file.toString();
@@ -125,14 +125,14 @@ public final class IdxReader {
   static ImageSet combine(
       Images images, String imagesName, int[] labels, String labelsName, List<String> classNames) {
     if (images.count() != labels.length) {
-      throw new ZooException(
+      throw new InvalidDataException(
           String.format(
               "File %s has %d images but file %s has %d labels.",
               imagesName, images.count(), labelsName, labels.length));
     }
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] >= classNames.size()) {
-        throw new ZooException(
+        throw new InvalidDataException(
             String.format(
                 "File %s holds label %d for item %d, but there are only %d classes.",
                 labelsName, labels[i], i, classNames.size()));
@@ -144,7 +144,7 @@ public final class IdxReader {
   /** Returns the size of a plain (non-gzip) file, after checking that it can be opened. */
   private static long checkFile(Path file) {
     if (Files.isDirectory(file)) {
-      throw new ZooException("Path " + file + " is a folder, not an IDX file.");
+      throw new InvalidDataException("Path " + file + " is a folder, not an IDX file.");
     }
     try {
       return Files.size(file);
@@ -170,7 +170,7 @@ public final class IdxReader {
         || height > MAX_DIMENSION
         || width > MAX_DIMENSION
         || (long) count * height * width > MAX_ELEMENTS) {
-      throw new ZooException(
+      throw new InvalidDataException(
           String.format(
               "File %s declares an implausible size of %d images of %dx%d pixels.",
               name, count, height, width));
@@ -211,7 +211,7 @@ public final class IdxReader {
     }
     int count = ByteBuffer.wrap(header).getInt(4);
     if (count < 0 || count > MAX_ELEMENTS) {
-      throw new ZooException(
+      throw new InvalidDataException(
           String.format("File %s declares an implausible count of %d labels.", name, count));
     }
     if (source.plainSize >= 0 && source.plainSize - 8 < count) {
@@ -270,45 +270,46 @@ public final class IdxReader {
 
   private static void checkMagic(byte[] header, int magic, String name, String kind) {
     if (header.length == 0) {
-      throw new ZooException("File " + name + " is empty.");
+      throw new InvalidDataException("File " + name + " is empty.");
     }
     if (header.length < 4) {
       throw truncatedHeader(name, magic == IMAGE_MAGIC ? 16 : 8, header.length);
     }
     int found = ByteBuffer.wrap(header).getInt(0);
     if (found != magic) {
-      throw new ZooException(
+      throw new InvalidDataException(
           String.format("File %s is not an IDX %s file (magic number 0x%08x).", name, kind, found));
     }
   }
 
-  private static ZooException truncatedHeader(String name, int expected, int found) {
-    return new ZooException(
+  private static InvalidDataException truncatedHeader(String name, int expected, int found) {
+    return new InvalidDataException(
         String.format(
             "File %s is truncated: expected a %d-byte IDX header, found %d bytes.",
             name, expected, found));
   }
 
-  private static ZooException truncated(String name, long expected, long found, String what) {
-    return new ZooException(
+  private static InvalidDataException truncated(
+      String name, long expected, long found, String what) {
+    return new InvalidDataException(
         String.format(
             "File %s is truncated: expected %d %s bytes, found %d.", name, expected, what, found));
   }
 
-  private static ZooException readFailure(IOException e, String name) {
+  private static InvalidDataException readFailure(IOException e, String name) {
     if (e instanceof NoSuchFileException) {
-      return new ZooException("File " + name + " does not exist.", e);
+      return new InvalidDataException("File " + name + " does not exist.", e);
     }
     if (e instanceof AccessDeniedException) {
-      return new ZooException("File " + name + " cannot be read: permission denied.", e);
+      return new InvalidDataException("File " + name + " cannot be read: permission denied.", e);
     }
     if (e instanceof ZipException) {
-      return new ZooException(
+      return new InvalidDataException(
           "File " + name + " is a damaged gzip file (" + e.getMessage() + ").", e);
     }
     if (e instanceof EOFException) {
-      return new ZooException("File " + name + " is truncated in its gzip header.", e);
+      return new InvalidDataException("File " + name + " is truncated in its gzip header.", e);
     }
-    return new ZooException("Cannot read file " + name + ": " + e.getMessage() + ".", e);
+    return new InvalidDataException("Cannot read file " + name + ": " + e.getMessage() + ".", e);
   }
 }

@@ -1,6 +1,6 @@
 package dev.zoo.api.data;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.InvalidDataException;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -44,18 +44,18 @@ public final class ImageFolderReader {
    * @param height height of the returned images in pixels
    * @param width width of the returned images in pixels
    * @return the images, grey in [0, 1], resized to {@code height x width}
-   * @throws ZooException if {@code dir} is not a folder, holds no images in class sub-folders, or
-   *     an image cannot be decoded
+   * @throws InvalidDataException if {@code dir} is not a folder, holds no images in class
+   *     sub-folders, or an image cannot be decoded
    */
   public static ImageSet read(Path dir, int height, int width) {
     checkSize(height, width);
-    return load(scan(dir), height, width);
+    return load(scan(dir), height, width).withSource("the image folder " + dir);
   }
 
   /**
    * Reads one PNG or JPEG file as a grey image of the given size, as for prediction.
    *
-   * @throws ZooException if the file does not exist or cannot be decoded
+   * @throws InvalidDataException if the file does not exist or cannot be decoded
    */
   public static float[] readGrey(Path imageFile, int height, int width) {
     checkSize(height, width);
@@ -79,10 +79,10 @@ public final class ImageFolderReader {
   /** Lists the class sub-folders of {@code dir} and their image files, sorted by name. */
   static Listing scan(Path dir) {
     if (!Files.exists(dir)) {
-      throw new ZooException("Folder " + dir + " does not exist.");
+      throw new InvalidDataException("Folder " + dir + " does not exist.");
     }
     if (!Files.isDirectory(dir)) {
-      throw new ZooException("Path " + dir + " is not a folder.");
+      throw new InvalidDataException("Path " + dir + " is not a folder.");
     }
     List<String> classNames = new ArrayList<>();
     List<Path> files = new ArrayList<>();
@@ -119,7 +119,7 @@ public final class ImageFolderReader {
   /** Decodes and resizes every file of a listing. */
   static ImageSet load(Listing listing, int height, int width) {
     if (listing.files().isEmpty()) {
-      throw new ZooException(
+      throw new InvalidDataException(
           "Folder " + listing.dir() + " holds no PNG or JPEG images in class sub-folders.");
     }
     int n = listing.files().size();
@@ -153,9 +153,9 @@ public final class ImageFolderReader {
             }
           });
     } catch (AccessDeniedException e) {
-      throw new ZooException("Folder " + dir + " cannot be read: permission denied.", e);
+      throw new InvalidDataException("Folder " + dir + " cannot be read: permission denied.", e);
     } catch (IOException e) {
-      throw new ZooException("Cannot read folder " + dir + ": " + e.getMessage() + ".", e);
+      throw new InvalidDataException("Cannot read folder " + dir + ": " + e.getMessage() + ".", e);
     }
     return new ArrayList<>(sorted.values());
   }
@@ -170,7 +170,7 @@ public final class ImageFolderReader {
 
   private static void checkSize(int height, int width) {
     if (height < 1 || width < 1 || (long) height * width > Integer.MAX_VALUE) {
-      throw new ZooException(
+      throw new InvalidDataException(
           String.format("Image size %dx%d is not a usable image size.", height, width));
     }
   }
@@ -180,24 +180,26 @@ public final class ImageFolderReader {
     byte[] bytes;
     try {
       if (Files.isDirectory(file)) {
-        throw new ZooException("Path " + file + " is a folder, not an image file.");
+        throw new InvalidDataException("Path " + file + " is a folder, not an image file.");
       }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new ZooException("Image file " + file + " does not exist.", e);
+      throw new InvalidDataException("Image file " + file + " does not exist.", e);
     } catch (AccessDeniedException e) {
-      throw new ZooException("Image file " + file + " cannot be read: permission denied.", e);
+      throw new InvalidDataException(
+          "Image file " + file + " cannot be read: permission denied.", e);
     } catch (IOException e) {
-      throw new ZooException("Cannot read image " + file + ": " + e.getMessage() + ".", e);
+      throw new InvalidDataException("Cannot read image " + file + ": " + e.getMessage() + ".", e);
     }
     BufferedImage image;
     try {
       image = decode(bytes);
     } catch (IOException | RuntimeException e) {
-      throw new ZooException("Cannot decode image " + file + ": not a PNG or JPEG file.", e);
+      throw new InvalidDataException(
+          "Cannot decode image " + file + ": not a PNG or JPEG file.", e);
     }
     if (image == null) {
-      throw new ZooException("Cannot decode image " + file + ": not a PNG or JPEG file.");
+      throw new InvalidDataException("Cannot decode image " + file + ": not a PNG or JPEG file.");
     }
     return image;
   }

@@ -1,6 +1,8 @@
 package dev.zoo.api.data;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.DataSource;
+import dev.zoo.api.common.InvalidDataException;
+import dev.zoo.api.common.Sha256;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -10,19 +12,25 @@ import java.util.Objects;
  * row-major array of {@code size() * height() * width()} values in [0, 1]; labels are class indices
  * into {@link #classNames()}.
  */
-public final class ImageSet {
+public final class ImageSet implements DataSource {
+  private static final String IN_MEMORY = "images in memory";
+
   private final float[] pixels;
   private final int[] labels;
   private final List<String> classNames;
   private final int height;
   private final int width;
+  private final String source;
+  private volatile String sha256;
 
-  private ImageSet(float[] pixels, int[] labels, List<String> classNames, int height, int width) {
+  private ImageSet(
+      float[] pixels, int[] labels, List<String> classNames, int height, int width, String source) {
     this.pixels = pixels;
     this.labels = labels;
     this.classNames = classNames;
     this.height = height;
     this.width = width;
+    this.source = source;
   }
 
   /**
@@ -34,8 +42,8 @@ public final class ImageSet {
    * @param height image height in pixels
    * @param width image width in pixels
    * @return the image set
-   * @throws ZooException if the sizes disagree, a label is out of range or a pixel is outside [0,
-   *     1]
+   * @throws InvalidDataException if the sizes disagree, a label is out of range or a pixel is
+   *     outside [0, 1]
    */
   public static ImageSet of(
       float[] pixels, int[] labels, List<String> classNames, int height, int width) {
@@ -47,7 +55,7 @@ public final class ImageSet {
     for (int i = 0; i < set.pixels.length; i++) {
       float v = set.pixels[i];
       if (!(v >= 0f && v <= 1f)) {
-        throw new ZooException(
+        throw new InvalidDataException(
             String.format(
                 "Pixel %d of image %d has value %s, outside the range 0 to 1.",
                 i % pixelsPerImage, i / pixelsPerImage, v));
@@ -63,31 +71,31 @@ public final class ImageSet {
   static ImageSet wrap(
       float[] pixels, int[] labels, List<String> classNames, int height, int width) {
     if (height <= 0 || width <= 0 || (long) height * width > Integer.MAX_VALUE) {
-      throw new ZooException(
+      throw new InvalidDataException(
           String.format("Image size %dx%d is not a usable image size.", height, width));
     }
     List<String> names = List.copyOf(classNames);
     if (names.isEmpty()) {
-      throw new ZooException("An image set needs at least one class name.");
+      throw new InvalidDataException("An image set needs at least one class name.");
     }
     if (names.stream().distinct().count() != names.size()) {
-      throw new ZooException("The class names " + names + " contain duplicates.");
+      throw new InvalidDataException("The class names " + names + " contain duplicates.");
     }
     long expected = (long) labels.length * height * width;
     if (pixels.length != expected) {
-      throw new ZooException(
+      throw new InvalidDataException(
           String.format(
               "An image set of %d images of %dx%d needs %d pixel values, not %d.",
               labels.length, height, width, expected, pixels.length));
     }
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] < 0 || labels[i] >= names.size()) {
-        throw new ZooException(
+        throw new InvalidDataException(
             String.format(
                 "Label %d of image %d is outside the %d classes.", labels[i], i, names.size()));
       }
     }
-    return new ImageSet(pixels, labels, names, height, width);
+    return new ImageSet(pixels, labels, names, height, width, IN_MEMORY);
   }
 
   /** Returns the number of images. */
@@ -167,7 +175,8 @@ public final class ImageSet {
       System.arraycopy(pixels, i * pixelsPerImage, newPixels, k * pixelsPerImage, pixelsPerImage);
       newLabels[k] = labels[i];
     }
-    return new ImageSet(newPixels, newLabels, classNames, height, width);
+    return new ImageSet(
+        newPixels, newLabels, classNames, height, width, indices.length + " images of " + source);
   }
 
   /**
@@ -187,7 +196,31 @@ public final class ImageSet {
         Arrays.copyOf(labels, n),
         classNames,
         height,
-        width);
+        width,
+        "the first " + n + " images of " + source);
+  }
+
+  /** The same images described as coming from {@code where}, e.g. a folder's path. */
+  public ImageSet withSource(String where) {
+    return new ImageSet(pixels, labels, classNames, height, width, where);
+  }
+
+  @Override
+  public String source() {
+    return source;
+  }
+
+  /** A SHA-256 over the class names, labels and pixel values (computed once). */
+  @Override
+  public String sha256() {
+    String h = sha256;
+    if (h == null) {
+      Sha256 hash = Sha256.hasher();
+      classNames.forEach(hash::put);
+      h = hash.put(new int[] {height, width}).put(labels).put(pixels).hex();
+      sha256 = h;
+    }
+    return h;
   }
 
   @Override

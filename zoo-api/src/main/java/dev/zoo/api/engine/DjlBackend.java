@@ -1,7 +1,8 @@
 package dev.zoo.api.engine;
 
 import ai.djl.engine.Engine;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.EngineException;
+import dev.zoo.api.common.ZooException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -98,19 +99,20 @@ public abstract class DjlBackend implements EngineBackend {
   @Override
   public Engine load() {
     if (!isAvailable()) {
-      throw new ZooException("Engine " + name + " is not available: " + unavailableReason() + ".");
+      throw new EngineException(
+          "Engine " + name + " is not available: " + unavailableReason() + ".");
     }
     prepare();
     try {
       Engine engine = Engine.getEngine(djlEngine);
       if (engine == null) {
-        throw new ZooException("Engine " + name + " could not be loaded by DJL.");
+        throw new EngineException("Engine " + name + " could not be loaded by DJL.");
       }
       return engine;
     } catch (ZooException e) {
       throw e;
     } catch (RuntimeException | LinkageError e) {
-      throw new ZooException(
+      throw new EngineException(
           "Engine " + name + " failed to load its native library: " + firstLine(e) + ".", e);
     }
   }

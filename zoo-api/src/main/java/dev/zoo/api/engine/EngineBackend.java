@@ -38,7 +38,9 @@ public interface EngineBackend {
   /** Anything that must happen before DJL first touches the engine, such as native files. */
   default void prepare() {}
 
-  /** Prepares and loads the engine; throws {@link dev.zoo.api.ZooException} when it cannot. */
+  /**
+   * Prepares and loads the engine; throws {@link dev.zoo.api.common.ZooException} when it cannot.
+   */
   ai.djl.engine.Engine load();
 
   /** The devices of the loaded engine: the CPU and any GPUs. */

@@ -1,6 +1,6 @@
 package dev.zoo.api.engine;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.EngineException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,22 +27,24 @@ public final class EngineSelector {
    *
    * @param job what the engine is for, used in messages, e.g. "training cnn/simple-cnn"
    * @param needs the operations the job needs
-   * @param explicitEngine an engine name the user asked for, or null
-   * @param explicitDevice {@code cpu}, {@code gpu}, {@code gpu(N)}, or null for the best
+   * @param request the engine and device asked for; unnamed ones come from {@code ZOO_ENGINE} and
+   *     {@code ZOO_DEVICE}, and what is still unnamed is chosen here
    * @return the choice with its reason
-   * @throws ZooException when no engine fits, naming what each one lacks
+   * @throws EngineException when no engine fits, naming what each one lacks
    */
-  public EngineChoice choose(
-      String job, Set<Op> needs, String explicitEngine, String explicitDevice) {
-    if (explicitEngine != null && !explicitEngine.isBlank()) {
+  public EngineChoice choose(String job, Set<Op> needs, EngineRequest request) {
+    EngineRequest resolved = request.resolved();
+    String explicitEngine = resolved.engine();
+    String explicitDevice = resolved.device();
+    if (explicitEngine != null) {
       EngineBackend backend = byName(explicitEngine);
       if (!backend.isAvailable()) {
-        throw new ZooException(
+        throw new EngineException(
             "Engine " + backend.name() + " is not available: " + backend.unavailableReason() + ".");
       }
       Set<Op> missing = backend.declaredOffers().missing(needs);
       if (!missing.isEmpty()) {
-        throw new ZooException(
+        throw new EngineException(
             "Engine "
                 + backend.name()
                 + " cannot run "
@@ -63,7 +65,7 @@ public final class EngineSelector {
       }
     }
     if (fitting.isEmpty()) {
-      throw new ZooException("No engine can run " + job + ": " + whyNot(needs) + ".");
+      throw new EngineException("No engine can run " + job + ": " + whyNot(needs) + ".");
     }
     boolean wantCpu =
         explicitDevice != null && explicitDevice.trim().toLowerCase(Locale.ROOT).equals("cpu");
@@ -100,7 +102,7 @@ public final class EngineSelector {
         return backend;
       }
     }
-    throw new ZooException(
+    throw new EngineException(
         "Unknown engine '"
             + name
             + "'; known engines: "
@@ -118,7 +120,7 @@ public final class EngineSelector {
     }
     if (d.matches("gpu(\\(\\d+\\)|:?\\d+)?")) {
       if (!backend.declaredOffers().gpu()) {
-        throw new ZooException(
+        throw new EngineException(
             "Device "
                 + explicitDevice
                 + " is not available: engine "
@@ -128,7 +130,7 @@ public final class EngineSelector {
       String digits = d.replaceAll("\\D", "");
       return new DeviceInfo("gpu", digits.isEmpty() ? 0 : Integer.parseInt(digits));
     }
-    throw new ZooException("Unknown device '" + explicitDevice + "'; use cpu, gpu or gpu(N).");
+    throw new EngineException("Unknown device '" + explicitDevice + "'; use cpu, gpu or gpu(N).");
   }
 
   private String namesCovering(Set<Op> needs) {

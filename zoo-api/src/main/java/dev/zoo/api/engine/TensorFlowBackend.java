@@ -1,6 +1,6 @@
 package dev.zoo.api.engine;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.EngineException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ public final class TensorFlowBackend extends DjlBackend {
         extractTo(dir);
       }
     } catch (IOException e) {
-      throw new ZooException(
+      throw new EngineException(
           "Cannot unpack the TensorFlow native libraries into " + dir + ": " + e.getMessage() + ".",
           e);
     }

@@ -194,7 +194,7 @@ public final class ConfusionMatrixPlot {
   /**
    * Renders the plot and writes it as a PNG file; see {@link #render} and {@link Png#write}.
    *
-   * @throws dev.zoo.api.ZooException if the file cannot be written
+   * @throws dev.zoo.api.common.ZooException if the file cannot be written
    */
   public static void write(Path png, int[][] matrix, List<String> classNames, String title) {
     Png.write(render(matrix, classNames, title), png);

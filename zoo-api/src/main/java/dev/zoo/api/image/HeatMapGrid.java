@@ -1,6 +1,6 @@
 package dev.zoo.api.image;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;

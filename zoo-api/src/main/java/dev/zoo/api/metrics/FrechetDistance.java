@@ -1,6 +1,6 @@
 package dev.zoo.api.metrics;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 
 /**
  * The Fréchet distance between two sets of feature vectors, each summarised by its mean and

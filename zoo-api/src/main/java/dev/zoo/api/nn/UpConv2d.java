@@ -9,7 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 
 /**
  * A transposed convolution that runs on every training engine: DJL's PyTorch engine has no

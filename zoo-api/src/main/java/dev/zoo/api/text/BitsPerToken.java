@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.InvalidDataException;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 
@@ -45,7 +45,8 @@ public final class BitsPerToken {
   public static double evaluate(
       TokenWindows windows, int maxWindows, int batchSize, NDManager parent, Model model) {
     if (batchSize <= 0 || maxWindows <= 0) {
-      throw new ZooException("Evaluation needs a positive batch size and number of windows.");
+      throw new InvalidDataException(
+          "Evaluation needs a positive batch size and number of windows.");
     }
     int count = Math.min(maxWindows, windows.size());
     int[] chosen = new int[count];

@@ -1,6 +1,6 @@
 package dev.zoo.api.text;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.InvalidDataException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
  * pieces (a word with its leading space, a number, a run of punctuation or spaces), which keeps
  * training fast and tokens meaningful.
  */
-public final class BytePairEncoding {
+public final class BytePairEncoding implements Tokenizer {
+
+  /** The tokenizer kind of byte-level byte-pair encoding. */
+  public static final String KIND = "bpe";
 
   /** The number of byte tokens every vocabulary starts with. */
   public static final int BYTES = 256;
@@ -42,7 +45,7 @@ public final class BytePairEncoding {
       int a = merges[i][0];
       int b = merges[i][1];
       if (a < 0 || b < 0 || a >= BYTES + i || b >= BYTES + i) {
-        throw new ZooException("The byte-pair merges are damaged (merge " + (i + 1) + ").");
+        throw new InvalidDataException("The byte-pair merges are damaged (merge " + (i + 1) + ").");
       }
       rank.put(pair(a, b), i);
       byte[] joined = Arrays.copyOf(tokenBytes[a], tokenBytes[a].length + tokenBytes[b].length);
@@ -55,11 +58,12 @@ public final class BytePairEncoding {
    * Learns merges from {@code text} until the vocabulary has {@code vocabularySize} tokens, or no
    * pair of tokens occurs twice any more.
    *
-   * @throws ZooException when {@code vocabularySize} leaves no room for a merge (256 or less)
+   * @throws InvalidDataException when {@code vocabularySize} leaves no room for a merge (256 or
+   *     less)
    */
   public static BytePairEncoding train(String text, int vocabularySize) {
     if (vocabularySize <= BYTES) {
-      throw new ZooException(
+      throw new InvalidDataException(
           "A byte-level BPE vocabulary needs more than "
               + BYTES
               + " tokens (one per byte, plus merges), not "
@@ -119,7 +123,8 @@ public final class BytePairEncoding {
   public static BytePairEncoding parse(String serialised) {
     String[] lines = serialised.split("\n");
     if (lines.length == 0 || !lines[0].equals(FORMAT)) {
-      throw new ZooException("The byte-pair merges are damaged (no " + FORMAT + " header).");
+      throw new InvalidDataException(
+          "The byte-pair merges are damaged (no " + FORMAT + " header).");
     }
     int[][] merges = new int[lines.length - 1][];
     try {
@@ -128,12 +133,24 @@ public final class BytePairEncoding {
         merges[i - 1] = new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
       }
     } catch (RuntimeException e) {
-      throw new ZooException("The byte-pair merges are damaged.", e);
+      throw new InvalidDataException("The byte-pair merges are damaged.", e);
     }
     return new BytePairEncoding(merges);
   }
 
   /** The merges as text, one pair of token ids a line after a header. */
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  /** Encodes text; byte-level BPE represents every text, so {@code warning} is never called. */
+  @Override
+  public int[] encode(String text, java.util.function.Consumer<String> warning) {
+    return encode(text);
+  }
+
+  @Override
   public String serialise() {
     StringBuilder sb = new StringBuilder(FORMAT).append('\n');
     for (int[] merge : merges) {
@@ -143,6 +160,7 @@ public final class BytePairEncoding {
   }
 
   /** The number of tokens: 256 bytes plus the merges. */
+  @Override
   public int size() {
     return tokenBytes.length;
   }
@@ -189,11 +207,13 @@ public final class BytePairEncoding {
   }
 
   /** The bytes a token stands for. */
+  @Override
   public byte[] bytes(int token) {
     return tokenBytes[token].clone();
   }
 
   /** The text of {@code tokens}; bytes that are not valid UTF-8 become U+FFFD. */
+  @Override
   public String decode(int[] tokens) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (int t : tokens) {

@@ -1,6 +1,6 @@
 package dev.zoo.api.text;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.InvalidDataException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,7 +14,10 @@ import java.util.stream.Collectors;
  * The characters (Unicode code points) a character-level model knows, each with an index. Stored in
  * a checkpoint as text ({@link #serialise()}), so a loaded model maps text exactly as before.
  */
-public final class CharVocabulary {
+public final class CharVocabulary implements Tokenizer {
+
+  /** The tokenizer kind of a character vocabulary. */
+  public static final String KIND = "char";
 
   private final int[] codePoints;
   private final Map<Integer, Integer> index = new HashMap<>();
@@ -31,7 +34,7 @@ public final class CharVocabulary {
     TreeSet<Integer> set = new TreeSet<>();
     text.codePoints().forEach(set::add);
     if (set.isEmpty()) {
-      throw new ZooException("Cannot build a vocabulary from empty text.");
+      throw new InvalidDataException("Cannot build a vocabulary from empty text.");
     }
     return new CharVocabulary(set.stream().mapToInt(Integer::intValue).toArray());
   }
@@ -45,17 +48,29 @@ public final class CharVocabulary {
         cps[i] = Integer.parseInt(parts[i]);
       }
     } catch (NumberFormatException e) {
-      throw new ZooException("The checkpoint's vocabulary is damaged.", e);
+      throw new InvalidDataException("The checkpoint's vocabulary is damaged.", e);
     }
     return new CharVocabulary(cps);
   }
 
   /** The code points in index order, separated by spaces. */
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  @Override
+  public byte[] bytes(int token) {
+    return decode(token).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Override
   public String serialise() {
     return Arrays.stream(codePoints).mapToObj(Integer::toString).collect(Collectors.joining(" "));
   }
 
   /** The number of characters. */
+  @Override
   public int size() {
     return codePoints.length;
   }
@@ -76,6 +91,7 @@ public final class CharVocabulary {
   }
 
   /** The characters at the indices, as a string. */
+  @Override
   public String decode(int[] indices) {
     StringBuilder sb = new StringBuilder();
     for (int i : indices) {
@@ -89,7 +105,8 @@ public final class CharVocabulary {
     return encode(
         text,
         unknown -> {
-          throw new ZooException("The text has characters outside the vocabulary: " + unknown);
+          throw new InvalidDataException(
+              "The text has characters outside the vocabulary: " + unknown);
         });
   }
 
@@ -97,6 +114,7 @@ public final class CharVocabulary {
    * Encodes text, dropping characters the vocabulary lacks; if any were dropped, {@code warning}
    * gets one sentence naming them.
    */
+  @Override
   public int[] encode(String text, Consumer<String> warning) {
     int[] out = new int[text.codePointCount(0, text.length())];
     int n = 0;

@@ -1,6 +1,8 @@
 package dev.zoo.api.text;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.DataSource;
+import dev.zoo.api.common.InvalidDataException;
+import dev.zoo.api.common.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -20,7 +22,7 @@ import java.util.stream.Stream;
  * else {@code ZOO_TEXT}, else the Debian {@code fortunes} files, else a small corpus the project
  * wrote itself and embeds.
  */
-public final class Corpus {
+public final class Corpus implements DataSource {
 
   /** Environment variable naming a default text file or folder. */
   public static final String DATA_ENV = "ZOO_TEXT";
@@ -45,7 +47,7 @@ public final class Corpus {
   /** A corpus of records from elsewhere, e.g. an app's own texts. */
   public static Corpus of(List<TextRecord> records, String origin) {
     if (records.isEmpty() || records.stream().allMatch(r -> r.text().isBlank())) {
-      throw new ZooException("The corpus " + origin + " is empty.");
+      throw new InvalidDataException("The corpus " + origin + " is empty.");
     }
     return new Corpus(records, origin, false);
   }
@@ -76,7 +78,7 @@ public final class Corpus {
    */
   public static Corpus read(Path path) {
     if (!Files.exists(path)) {
-      throw new ZooException("Text data " + path + " does not exist.");
+      throw new InvalidDataException("Text data " + path + " does not exist.");
     }
     List<TextRecord> records = new ArrayList<>();
     if (Files.isDirectory(path)) {
@@ -88,10 +90,10 @@ public final class Corpus {
                 .sorted()
                 .collect(Collectors.toList());
       } catch (IOException e) {
-        throw new ZooException("Cannot list " + path + ": " + e.getMessage() + ".", e);
+        throw new InvalidDataException("Cannot list " + path + ": " + e.getMessage() + ".", e);
       }
       if (files.isEmpty()) {
-        throw new ZooException("The folder " + path + " holds no text files.");
+        throw new InvalidDataException("The folder " + path + " holds no text files.");
       }
       for (Path f : files) {
         records.addAll(parse(label(f), decodeUtf8(readBytes(f), f.toString())));
@@ -100,7 +102,7 @@ public final class Corpus {
       records.addAll(parse(label(path), decodeUtf8(readBytes(path), path.toString())));
     }
     if (records.isEmpty()) {
-      throw new ZooException("The corpus " + path + " is empty.");
+      throw new InvalidDataException("The corpus " + path + " is empty.");
     }
     return new Corpus(records, path.toString(), false);
   }
@@ -111,11 +113,13 @@ public final class Corpus {
     for (String topic : EMBEDDED_TOPICS) {
       try (InputStream in = Corpus.class.getResourceAsStream(EMBEDDED + topic)) {
         if (in == null) {
-          throw new ZooException("The embedded corpus is missing from this build (" + topic + ").");
+          throw new InvalidDataException(
+              "The embedded corpus is missing from this build (" + topic + ").");
         }
         records.addAll(parse(topic, decodeUtf8(in.readAllBytes(), "embedded " + topic)));
       } catch (IOException e) {
-        throw new ZooException("Cannot read the embedded corpus: " + e.getMessage() + ".", e);
+        throw new InvalidDataException(
+            "Cannot read the embedded corpus: " + e.getMessage() + ".", e);
       }
     }
     return new Corpus(records, "the embedded corpus (" + EMBEDDED_TOPICS.size() + " topics)", true);
@@ -163,7 +167,7 @@ public final class Corpus {
           .toString();
     } catch (CharacterCodingException e) {
       int offset = firstInvalid(bytes);
-      throw new ZooException(
+      throw new InvalidDataException(
           what + " is not UTF-8 text (invalid bytes at offset " + offset + ").", e);
     }
   }
@@ -195,7 +199,7 @@ public final class Corpus {
     try {
       return Files.readAllBytes(f);
     } catch (IOException e) {
-      throw new ZooException("Cannot read " + f + ": " + e.getMessage() + ".", e);
+      throw new InvalidDataException("Cannot read " + f + ": " + e.getMessage() + ".", e);
     }
   }
 
@@ -209,7 +213,23 @@ public final class Corpus {
     return records.stream().map(TextRecord::label).distinct().collect(Collectors.toList());
   }
 
-  /** Where the corpus came from, for messages. */
+  /** Where the corpus came from, for messages and provenance. */
+  @Override
+  public String source() {
+    return origin;
+  }
+
+  /** A SHA-256 over every record's label and text, in order. */
+  @Override
+  public String sha256() {
+    Sha256 hash = Sha256.hasher();
+    for (TextRecord r : records) {
+      hash.put(r.label() == null ? "" : r.label()).put(r.text());
+    }
+    return hash.hex();
+  }
+
+  /** Where the corpus came from; the same as {@link #source()}. */
   public String origin() {
     return origin;
   }
@@ -235,7 +255,7 @@ public final class Corpus {
    */
   public Split split(double validationFraction) {
     if (!(validationFraction > 0 && validationFraction < 1)) {
-      throw new ZooException(
+      throw new InvalidDataException(
           "The validation fraction must be between 0 and 1, not " + validationFraction + ".");
     }
     int k = (int) Math.max(2, Math.round(1 / validationFraction));
@@ -245,7 +265,7 @@ public final class Corpus {
       (i % k == k - 1 ? valid : train).add(records.get(i));
     }
     if (valid.isEmpty() || train.isEmpty()) {
-      throw new ZooException(
+      throw new InvalidDataException(
           "The corpus "
               + origin
               + " has too few records ("

@@ -1,6 +1,6 @@
 package dev.zoo.api.text;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.InvalidDataException;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -23,13 +23,14 @@ public final class TokenSampler {
    */
   public TokenSampler(double temperature, int topK, double topP, long seed) {
     if (!(temperature > 0 && Double.isFinite(temperature))) {
-      throw new ZooException("Temperature must be a positive number, not " + temperature + ".");
+      throw new InvalidDataException(
+          "Temperature must be a positive number, not " + temperature + ".");
     }
     if (topK < 0) {
-      throw new ZooException("Top-k must be a positive number, not " + topK + ".");
+      throw new InvalidDataException("Top-k must be a positive number, not " + topK + ".");
     }
     if (!(topP > 0 && topP <= 1)) {
-      throw new ZooException("Top-p must be in (0, 1], not " + topP + ".");
+      throw new InvalidDataException("Top-p must be in (0, 1], not " + topP + ".");
     }
     this.temperature = temperature;
     this.topK = topK;

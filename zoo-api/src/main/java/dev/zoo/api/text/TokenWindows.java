@@ -1,6 +1,6 @@
 package dev.zoo.api.text;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.InvalidDataException;
 
 /**
  * A token stream cut into consecutive windows of {@code length + 1} tokens for next-token training:
@@ -15,10 +15,10 @@ public final class TokenWindows {
   /** Windows of {@code length} inputs over {@code tokens}. */
   public TokenWindows(int[] tokens, int length) {
     if (length <= 0) {
-      throw new ZooException("The window length must be positive, not " + length + ".");
+      throw new InvalidDataException("The window length must be positive, not " + length + ".");
     }
     if (tokens.length < length + 1) {
-      throw new ZooException(
+      throw new InvalidDataException(
           "The text is too short ("
               + tokens.length
               + " tokens) for windows of "

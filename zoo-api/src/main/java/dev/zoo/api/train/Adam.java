@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.CheckpointException;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -14,11 +14,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Adam (and AdamW) whose state — moments and step count — belongs to the zoo, so that a checkpoint
- * can store it and {@code --resume} continues exactly where a run stopped. DJL's own optimizers
- * keep that state private. The update itself is the engine's fused Adam kernel.
+ * Adam (Kingma and Ba, 2015) and AdamW (Loshchilov and Hutter, 2019: weight decay decoupled from
+ * the gradient) with the zoo's own state — first and second moments and the step count — so that a
+ * checkpoint stores it. The update itself is the engine's fused Adam kernel, called with the
+ * bias-corrected learning rate {@code lr * sqrt(1 - beta2^t) / (1 - beta1^t)}.
  */
-public final class Adam {
+public final class Adam implements Optimizer {
 
   private final NDManager manager;
   private float learningRate;
@@ -62,7 +63,7 @@ public final class Adam {
     return new Adam(manager, learningRate, 0.9f, 0.999f, 0f, false);
   }
 
-  /** Changes the learning rate, e.g. for a schedule. */
+  @Override
   public void setLearningRate(float learningRate) {
     this.learningRate = learningRate;
   }
@@ -72,12 +73,12 @@ public final class Adam {
     return learningRate;
   }
 
-  /** The number of updates made so far. */
+  @Override
   public long steps() {
     return steps;
   }
 
-  /** Updates every trainable parameter of {@code block} from its gradient, then clears it. */
+  @Override
   public void step(Block block) {
     steps++;
     double coef1 = 1.0 - Math.pow(beta1, steps);
@@ -118,7 +119,7 @@ public final class Adam {
     return zeros;
   }
 
-  /** Writes the step count and moments. */
+  @Override
   public void save(DataOutputStream out) throws IOException {
     out.writeUTF("zoo-adam/1");
     out.writeLong(steps);
@@ -130,38 +131,18 @@ public final class Adam {
     }
   }
 
-  /** Reads what {@link #save} wrote, replacing the current state. */
+  @Override
   public void load(DataInputStream in) throws IOException {
     if (!"zoo-adam/1".equals(in.readUTF())) {
-      throw new ZooException("The optimizer state in the checkpoint is not Adam state.");
+      throw new CheckpointException("The optimizer state in the checkpoint is not Adam state.");
     }
-    means.values().forEach(NDArray::close);
-    variances.values().forEach(NDArray::close);
-    means.clear();
-    variances.clear();
+    close();
     steps = in.readLong();
     int count = in.readInt();
     for (int i = 0; i < count; i++) {
       String id = in.readUTF();
       means.put(id, readArray(in));
       variances.put(id, readArray(in));
-    }
-  }
-
-  /**
-   * Reads the state stored as {@code name} in {@code checkpoint}; a checkpoint without it leaves
-   * the optimizer fresh.
-   */
-  public void restore(dev.zoo.api.checkpoint.Checkpoint checkpoint, String name) {
-    if (!checkpoint.has(name)) {
-      return;
-    }
-    try (DataInputStream in = checkpoint.open(name)) {
-      load(in);
-    } catch (IOException e) {
-      throw new ZooException(
-          "Checkpoint " + checkpoint.dir() + " is corrupted: the optimizer state cannot be read.",
-          e);
     }
   }
 
@@ -175,5 +156,13 @@ public final class Adam {
     byte[] bytes = new byte[in.readInt()];
     in.readFully(bytes);
     return manager.decode(bytes);
+  }
+
+  @Override
+  public void close() {
+    means.values().forEach(NDArray::close);
+    variances.values().forEach(NDArray::close);
+    means.clear();
+    variances.clear();
   }
 }

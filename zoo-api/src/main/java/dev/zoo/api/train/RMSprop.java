@@ -5,7 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.CheckpointException;
+import dev.zoo.api.common.InvalidSettingException;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.util.Map;
  * in-place NDArray operations, so it runs on every training engine (DJL's PyTorch engine has no
  * RMSprop update of its own).
  */
-public final class RMSprop {
+public final class RMSprop implements Optimizer {
 
   private final NDManager manager;
   private float learningRate;
@@ -37,7 +38,7 @@ public final class RMSprop {
    */
   public RMSprop(NDManager manager, float learningRate, float rho, float epsilon) {
     if (!(rho >= 0 && rho < 1)) {
-      throw new ZooException("RMSprop's decay must be in [0, 1), not " + rho + ".");
+      throw new InvalidSettingException("RMSprop's decay must be in [0, 1), not " + rho + ".");
     }
     this.manager = manager;
     this.learningRate = learningRate;
@@ -50,17 +51,17 @@ public final class RMSprop {
     return new RMSprop(manager, learningRate, 0.99f, 1e-8f);
   }
 
-  /** Changes the learning rate, e.g. for a schedule. */
+  @Override
   public void setLearningRate(float learningRate) {
     this.learningRate = learningRate;
   }
 
-  /** The number of updates made so far. */
+  @Override
   public long steps() {
     return steps;
   }
 
-  /** Updates every trainable parameter of {@code block} from its gradient, then zeroes it. */
+  @Override
   public void step(Block block) {
     steps++;
     for (Pair<String, Parameter> pair : block.getParameters()) {
@@ -89,7 +90,7 @@ public final class RMSprop {
     }
   }
 
-  /** Writes the step count and the running means. */
+  @Override
   public void save(DataOutputStream out) throws IOException {
     out.writeUTF("zoo-rmsprop/1");
     out.writeLong(steps);
@@ -102,13 +103,12 @@ public final class RMSprop {
     }
   }
 
-  /** Reads what {@link #save} wrote, replacing the current state. */
+  @Override
   public void load(DataInputStream in) throws IOException {
     if (!"zoo-rmsprop/1".equals(in.readUTF())) {
-      throw new ZooException("The optimizer state in the checkpoint is not RMSprop state.");
+      throw new CheckpointException("The optimizer state in the checkpoint is not RMSprop state.");
     }
-    meanSquares.values().forEach(NDArray::close);
-    meanSquares.clear();
+    close();
     steps = in.readLong();
     int count = in.readInt();
     for (int i = 0; i < count; i++) {
@@ -117,5 +117,11 @@ public final class RMSprop {
       in.readFully(bytes);
       meanSquares.put(id, manager.decode(bytes));
     }
+  }
+
+  @Override
+  public void close() {
+    meanSquares.values().forEach(NDArray::close);
+    meanSquares.clear();
   }
 }

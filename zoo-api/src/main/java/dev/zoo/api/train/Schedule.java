@@ -1,6 +1,6 @@
 package dev.zoo.api.train;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.InvalidSettingException;
 import java.util.Locale;
 
 /**
@@ -32,7 +32,7 @@ public final class Schedule {
   public static Schedule of(String kind, double base, long totalSteps, long warmupSteps) {
     String k = kind.trim().toLowerCase(Locale.ROOT);
     if (!k.equals("constant") && !k.equals("cosine")) {
-      throw new ZooException(
+      throw new InvalidSettingException(
           "Unknown learning-rate schedule '" + kind + "'; known: constant, cosine.");
     }
     return new Schedule(k, base, totalSteps, warmupSteps);

@@ -1,11 +1,15 @@
 package dev.zoo.api.train;
 
 import ai.djl.ndarray.NDManager;
-import dev.zoo.api.Hyperparameters;
-import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.CheckpointWriter;
-import java.io.PrintStream;
+import dev.zoo.api.common.CheckpointException;
+import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.common.InvalidSettingException;
+import dev.zoo.api.common.ZooException;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,9 +20,13 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The shared training runtime: seeded shuffling, batches in their own native-memory scope, a
- * progress bar, per-epoch evaluation, {@code metrics.jsonl}, an atomic checkpoint after every
- * epoch, resume, and a stop with a clear message when the loss stops being a number.
+ * The training template every family runs on. A {@link TrainingTask} says what is trained and how
+ * one step goes; this class owns everything else: the {@link StepPlan}, a seeded shuffle per epoch
+ * (epoch {@code e}'s order depends only on the seed and {@code e}), one native-memory scope per
+ * step, an optimizer and learning-rate schedule per parameter group, progress for a {@link
+ * TrainingListener}, {@code metrics.jsonl}, an atomic checkpoint after every epoch (and when a
+ * budget stops the run) with the optimizers' state, resume from the step a checkpoint reached, and
+ * a stop with one clear sentence when the loss stops being a number.
  */
 public final class TrainingLoop {
 
@@ -26,53 +34,52 @@ public final class TrainingLoop {
   public static final String STEPS = "steps";
 
   private final TrainingTask task;
-  private int epochs;
-  private final int steps;
-  private long stepsDone;
-  private final int batchSize;
+  private final StepPlan plan;
   private final long seed;
   private final Path runDir;
-  private final PrintStream log;
-  private final boolean interactive;
+  private final FitOptions options;
+  private final TrainingListener listener;
+  private int savedEpoch = -1;
 
-  private TrainingLoop(Builder b) {
-    this.task = b.task;
-    this.epochs = b.epochs;
-    this.steps = b.steps;
-    this.batchSize = b.batchSize;
-    this.seed = b.seed;
-    this.runDir = b.runDir;
-    this.log = b.log;
-    this.interactive = b.interactive;
-  }
-
-  /** Starts a builder for training {@code task}. */
-  public static Builder builder(TrainingTask task) {
-    return new Builder(task);
+  /**
+   * @param task what to train
+   * @param plan the budget in steps and epochs
+   * @param seed the seed of the shuffling and of {@link TrainingStep#random()}
+   * @param runDir the run directory: checkpoint, {@code metrics.jsonl}, pictures
+   * @param options listener, resume and budget
+   */
+  public TrainingLoop(
+      TrainingTask task, StepPlan plan, long seed, Path runDir, FitOptions options) {
+    this.task = task;
+    this.plan = plan;
+    this.seed = seed;
+    this.runDir = runDir;
+    this.options = options;
+    this.listener = options.listener();
   }
 
   /**
-   * Refuses training settings a run cannot use — epochs or a batch size below one, a learning rate
-   * that is not a positive number — whichever way they were set ({@code --epochs}, {@code --set},
-   * an app's builder), before any buffer is sized by them. Names absent from {@code hp} are
-   * skipped.
+   * Refuses training settings a run cannot use — epochs or a batch size below one, negative steps,
+   * a learning rate that is not a positive number — whichever way they were set, before any buffer
+   * is sized by them. Names absent from {@code hp} are skipped.
+   *
+   * @throws InvalidSettingException naming the first bad value
    */
   public static void checkSettings(Hyperparameters hp) {
     if (hp.has("epochs") && hp.getInt("epochs") <= 0) {
-      throw new ZooException("Epochs must be a positive number, not " + hp.getInt("epochs") + ".");
+      throw new InvalidSettingException(
+          "Epochs must be a positive number, not " + hp.getInt("epochs") + ".");
     }
     if (hp.has("batch_size") && hp.getInt("batch_size") <= 0) {
-      throw new ZooException(
+      throw new InvalidSettingException(
           "Batch size must be a positive number, not " + hp.getInt("batch_size") + ".");
     }
     if (hp.has("steps") && hp.getInt("steps") < 0) {
-      throw new ZooException("Steps must be a positive number, not " + hp.getInt("steps") + ".");
+      throw new InvalidSettingException(
+          "Steps must be a positive number, not " + hp.getInt("steps") + ".");
     }
     if (hp.has("learning_rate")) {
-      double lr = hp.getDouble("learning_rate");
-      if (!(lr > 0 && Double.isFinite(lr))) {
-        throw new ZooException("Learning rate must be a positive number, not " + lr + ".");
-      }
+      OptimizerSettings.from(hp);
     }
   }
 
@@ -80,17 +87,24 @@ public final class TrainingLoop {
    * Checks that {@code runDir} can hold a new run (or, with {@code resume}, has one to continue),
    * before any model is built. A directory that already holds a checkpoint is never overwritten by
    * a fresh run.
+   *
+   * @throws InvalidSettingException when {@code runDir} is a file or already holds a checkpoint
+   * @throws CheckpointException when resuming and there is no checkpoint
    */
   public static void checkRunDirectory(Path runDir, boolean resume) {
+    if (runDir == null) {
+      throw new InvalidSettingException("An output directory is needed (--out DIR).");
+    }
     if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
-      throw new ZooException("Output directory " + runDir + " is a file, not a directory.");
+      throw new InvalidSettingException(
+          "Output directory " + runDir + " is a file, not a directory.");
     }
     boolean has = Files.isDirectory(runDir) && Checkpoint.exists(runDir);
     if (resume && !has) {
-      throw new ZooException("Cannot resume: " + runDir + " holds no checkpoint.");
+      throw new CheckpointException("Cannot resume: " + runDir + " holds no checkpoint.");
     }
     if (!resume && has) {
-      throw new ZooException(
+      throw new InvalidSettingException(
           "Output directory "
               + runDir
               + " already holds a checkpoint; "
@@ -99,171 +113,199 @@ public final class TrainingLoop {
   }
 
   /**
-   * Trains from the checkpoint's epoch (0 for a new run) up to the configured number of epochs.
+   * Trains from the start, or from the checkpoint in the run directory when resuming, to the end of
+   * the plan or of the options' budget.
    *
-   * @param resumeFrom a verified checkpoint to continue, or null
+   * @return what this call trained; no epochs when a resumed run was already complete
+   * @throws CheckpointException when resuming from a checkpoint of another family or variant, or
+   *     one that does not fit the model
+   * @throws ZooException when the loss stops being a number (the last checkpoint stays intact)
    */
-  public TrainingSummary run(Checkpoint resumeFrom) {
+  public TrainingSummary run() {
     long start = System.nanoTime();
-    int firstEpoch = 1;
-    try {
-      Files.createDirectories(runDir);
-    } catch (java.io.IOException e) {
-      throw new ZooException(
-          "Cannot create output directory " + runDir + ": " + e.getMessage() + ".", e);
+    checkRunDirectory(runDir, options.resume());
+    CheckpointInfo identity = task.describe(0, Map.of());
+    Checkpoint resumeFrom = options.resume() ? Checkpoint.open(runDir, identity.family()) : null;
+    if (resumeFrom != null && !resumeFrom.info().variant().equals(identity.variant())) {
+      throw new CheckpointException(
+          String.format(
+              "Cannot resume: %s holds a %s model, not %s.",
+              runDir, resumeFrom.info().variant(), identity.variant()));
     }
+    createDirectory();
     MetricsLog metricsLog = new MetricsLog(runDir);
-    if (resumeFrom != null) {
-      task.restore(resumeFrom);
-      firstEpoch = resumeFrom.info().epoch() + 1;
-      Double done = resumeFrom.info().metrics().get(STEPS);
-      stepsDone =
-          done != null
-              ? done.longValue()
-              : (long) resumeFrom.info().epoch() * stepsPerEpoch(task.trainSize(), batchSize);
-      metricsLog.truncateAfter(resumeFrom.info().epoch());
+    try (NDManager optimizerScope = task.manager().newSubManager()) {
+      Map<String, GroupState> groups = new LinkedHashMap<>();
+      for (ParameterGroup group : task.parameterGroups()) {
+        groups.put(group.name(), new GroupState(group, optimizerScope, plan.totalSteps()));
+      }
+      long stepsDone = 0;
+      if (resumeFrom != null) {
+        stepsDone = restore(resumeFrom, groups);
+        if (stepsDone >= plan.totalSteps()) {
+          listener.notice(
+              String.format(
+                  Locale.ROOT,
+                  "Run %s is complete: it has trained %d of %d steps (%d epochs); nothing to do.",
+                  runDir,
+                  stepsDone,
+                  plan.totalSteps(),
+                  plan.totalEpochs()));
+          return new TrainingSummary(
+              List.of(), resumeFrom.info().epoch(), resumeFrom.dir(), runDir, 0);
+        }
+        listener.notice(
+            String.format(
+                Locale.ROOT,
+                "Resuming %s from epoch %d of %d (step %d of %d).",
+                runDir,
+                resumeFrom.info().epoch(),
+                plan.totalEpochs(),
+                stepsDone,
+                plan.totalSteps()));
+        savedEpoch = resumeFrom.info().epoch();
+        metricsLog.truncateAfter(plan.epochOf(stepsDone + 1) - 1);
+      }
+      listener.started(plan, stepsDone);
+      return train(groups, stepsDone, metricsLog, start);
     }
-    if (steps > 0) {
-      epochs =
-          firstEpoch - 1 + epochsFor(Math.max(0, steps - stepsDone), task.trainSize(), batchSize);
-    }
-    if (resumeFrom != null) {
-      log.printf(
-          "Resuming %s from epoch %d of %d%s.%n",
-          runDir,
-          resumeFrom.info().epoch(),
-          epochs,
-          steps > 0 ? " (step " + stepsDone + " of " + steps + ")" : "");
-    }
+  }
+
+  private TrainingSummary train(
+      Map<String, GroupState> groups, long stepsDone, MetricsLog metricsLog, long start) {
     List<EpochResult> results = new ArrayList<>();
     Path checkpoint = runDir.resolve(Checkpoint.DIR);
+    int completed = plan.epochOf(stepsDone + 1) - 1;
+    Budget budget = new Budget(options, stepsDone);
     Thread hook = interruptNotice();
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      for (int epoch = firstEpoch; epoch <= epochs; epoch++) {
-        EpochResult result = trainEpoch(epoch);
-        results.add(result);
-        Map<String, Double> described = new LinkedHashMap<>(result.metrics());
-        described.put(STEPS, (double) stepsDone);
-        try (CheckpointWriter writer = CheckpointWriter.begin(runDir.resolve(Checkpoint.DIR))) {
-          task.save(writer);
-          checkpoint = writer.commit(task.describe(epoch, described));
+      for (int epoch = completed + 1; epoch <= plan.totalEpochs(); epoch++) {
+        if (budget.exhausted(stepsDone)) {
+          listener.notice(stoppedEarly(stepsDone));
+          break;
         }
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("epoch", epoch);
-        record.putAll(result.metrics());
-        record.put(task.unit() + "_per_s", round(result.examplesPerSecond()));
-        record.put("seconds", round(result.seconds()));
-        metricsLog.append(record);
-        log.println(epochLine(result));
+        EpochRun run = new EpochRun(epoch, groups, stepsDone, budget);
+        EpochResult result = run.train();
+        stepsDone = run.stepsDone();
+        boolean whole = stepsDone == plan.stepsBefore(epoch) + plan.stepsIn(epoch);
+        results.add(result);
+        savedEpoch = whole ? epoch : epoch - 1;
+        checkpoint = save(groups, savedEpoch, result.metrics(), stepsDone);
+        metricsLog.append(record(result, stepsDone, whole));
+        listener.epochFinished(result, plan.totalEpochs(), task.unit());
+        if (!whole) {
+          listener.notice(stoppedEarly(stepsDone));
+          break;
+        }
       }
     } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException e) {
-        // The JVM is already shutting down; the hook runs and says how to resume.
-      }
+      removeHook(hook);
     }
-    return new TrainingSummary(
-        results,
-        Math.max(epochs, firstEpoch - 1),
-        checkpoint,
-        runDir,
-        (System.nanoTime() - start) / 1e9);
+    TrainingSummary summary =
+        new TrainingSummary(
+            results,
+            plan.completedEpochs(stepsDone),
+            checkpoint,
+            runDir,
+            (System.nanoTime() - start) / 1e9);
+    listener.finished(summary);
+    return summary;
   }
 
-  private EpochResult trainEpoch(int epoch) {
-    long epochStart = System.nanoTime();
-    int n = task.trainSize();
-    int[] order = shuffled(n, new Random(seed * 1_000_003L + epoch));
-    int end = n;
-    if (steps > 0) {
-      end = (int) Math.min(n, (steps - stepsDone) * batchSize);
-    }
-    ProgressBar bar =
-        new ProgressBar(log, interactive, String.format("Epoch %d/%d", epoch, epochs), end);
-    Map<String, Double> sums = new LinkedHashMap<>();
-    long seen = 0;
-    long trainNanos = 0;
-    int step = 0;
-    for (int from = 0; from < end; from += batchSize) {
-      int size = Math.min(batchSize, end - from);
-      int[] indices = new int[size];
-      System.arraycopy(order, from, indices, 0, size);
-      long t0 = System.nanoTime();
-      Map<String, Double> batchMetrics;
-      try (NDManager batch = task.manager().newSubManager()) {
-        batchMetrics = task.trainBatch(batch, indices);
-      }
-      trainNanos += System.nanoTime() - t0;
-      step++;
-      stepsDone++;
-      Double loss = batchMetrics.get("loss");
-      if (loss == null || !Double.isFinite(loss)) {
-        bar.finish();
-        throw new ZooException(
-            String.format(
-                Locale.ROOT,
-                "Training stopped at epoch %d, step %d: the loss became %s; lower the learning rate "
-                    + "or check the data%s.",
-                epoch,
-                step,
-                loss,
-                epoch > 1
-                    ? " (the checkpoint of epoch " + (epoch - 1) + " in " + runDir + " is intact)"
-                    : ""));
-      }
-      for (Map.Entry<String, Double> e : batchMetrics.entrySet()) {
-        sums.merge(e.getKey(), e.getValue() * size, Double::sum);
-      }
-      seen += size;
-      bar.update(seen, String.format(Locale.ROOT, "loss %.4f", sums.get("loss") / seen));
-    }
-    bar.finish();
-    Map<String, Double> metrics = new LinkedHashMap<>();
-    for (Map.Entry<String, Double> e : sums.entrySet()) {
-      metrics.put("train_" + e.getKey(), e.getValue() / Math.max(1, seen));
-    }
-    metrics.putAll(task.evaluate(epoch, runDir));
-    double perSecond = seen * (double) task.unitsPerExample() / Math.max(trainNanos / 1e9, 1e-9);
-    return new EpochResult(epoch, metrics, perSecond, (System.nanoTime() - epochStart) / 1e9);
+  private String stoppedEarly(long stepsDone) {
+    return String.format(
+        Locale.ROOT,
+        "Stopped at step %d of %d, at the budget of this call; continue with --resume.",
+        stepsDone,
+        plan.totalSteps());
   }
 
-  private String epochLine(EpochResult r) {
-    StringBuilder sb = new StringBuilder(String.format("Epoch %d/%d", r.epoch(), epochs));
-    r.metrics().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %s %.4f", k, v)));
-    sb.append(
-        String.format(
-            Locale.ROOT, "  %,.0f %s/s  %.1f s", r.examplesPerSecond(), task.unit(), r.seconds()));
-    return sb.toString();
+  private long restore(Checkpoint checkpoint, Map<String, GroupState> groups) {
+    for (GroupState g : groups.values()) {
+      checkpoint.loadParameters(g.group.network(), task.manager());
+      if (checkpoint.has(g.group.optimizerFile())) {
+        try (DataInputStream in = checkpoint.open(g.group.optimizerFile())) {
+          g.optimizer.load(in);
+        } catch (IOException e) {
+          throw new CheckpointException(
+              "Checkpoint "
+                  + checkpoint.dir()
+                  + " is corrupted: "
+                  + g.group.optimizerFile()
+                  + " cannot be read ("
+                  + e.getMessage()
+                  + ").",
+              e);
+        }
+      }
+    }
+    task.restoreState(checkpoint);
+    Double steps = checkpoint.info().metrics().get(STEPS);
+    return steps != null
+        ? steps.longValue()
+        : Math.min(plan.totalSteps(), checkpoint.info().epoch() * plan.stepsPerEpoch());
+  }
+
+  private Path save(
+      Map<String, GroupState> groups, int epoch, Map<String, Double> metrics, long stepsDone) {
+    Map<String, Double> described = new LinkedHashMap<>(metrics);
+    described.put(STEPS, (double) stepsDone);
+    try (CheckpointWriter writer = CheckpointWriter.begin(runDir.resolve(Checkpoint.DIR))) {
+      for (GroupState g : groups.values()) {
+        writer.putParameters(g.group.network());
+        writer.put(g.group.optimizerFile(), g.optimizer::save);
+      }
+      task.saveState(writer);
+      return writer.commit(task.describe(epoch, described));
+    }
+  }
+
+  private Map<String, Object> record(EpochResult result, long stepsDone, boolean whole) {
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("epoch", result.epoch());
+    if (!whole) {
+      record.put("partial", true);
+    }
+    record.put(STEPS, stepsDone);
+    record.putAll(result.metrics());
+    record.put(task.unit() + "_per_s", round(result.examplesPerSecond()));
+    record.put("seconds", round(result.seconds()));
+    return record;
+  }
+
+  private void createDirectory() {
+    try {
+      Files.createDirectories(runDir);
+    } catch (IOException e) {
+      throw new InvalidSettingException(
+          "Cannot create output directory " + runDir + ": " + e.getMessage() + ".", e);
+    }
   }
 
   private Thread interruptNotice() {
     return new Thread(
-        () -> {
-          log.println();
-          log.println(
-              "Interrupted. The checkpoint of the last completed epoch in "
-                  + runDir
-                  + " is intact; continue with --resume --out "
-                  + runDir
-                  + ".");
-        },
+        () ->
+            listener.notice(
+                "Interrupted. The last checkpoint in "
+                    + runDir
+                    + " is intact; continue with --resume --out "
+                    + runDir
+                    + "."),
         "zoo-interrupt-notice");
   }
 
-  private static int stepsPerEpoch(int n, int batchSize) {
-    return (n + batchSize - 1) / batchSize;
-  }
-
-  private static int epochsFor(long steps, int n, int batchSize) {
-    if (n <= 0) {
-      throw new ZooException("There is nothing to train on: the training set is empty.");
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down; the hook runs and says how to resume.
     }
-    return (int) ((steps + stepsPerEpoch(n, batchSize) - 1) / stepsPerEpoch(n, batchSize));
   }
 
-  static int[] shuffled(int n, Random random) {
+  /** Epoch {@code epoch}'s order of the examples: depends only on the seed and the epoch. */
+  static int[] shuffled(int n, long seed, int epoch) {
+    Random random = new Random(seed * 1_000_003L + epoch);
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -281,81 +323,116 @@ public final class TrainingLoop {
     return Math.round(v * 10) / 10.0;
   }
 
-  /** Builds a {@link TrainingLoop}. */
-  public static final class Builder {
-    private final TrainingTask task;
-    private int epochs = 1;
-    private int steps;
-    private int batchSize = 128;
-    private long seed = 42;
-    private Path runDir;
-    private PrintStream log = System.err;
-    private boolean interactive;
+  /** One epoch's steps, from the step the run reached to the epoch's end or the budget. */
+  private final class EpochRun {
+    private final int epoch;
+    private final Map<String, GroupState> groups;
+    private final Budget budget;
+    private long stepsDone;
 
-    private Builder(TrainingTask task) {
-      this.task = task;
+    EpochRun(int epoch, Map<String, GroupState> groups, long stepsDone, Budget budget) {
+      this.epoch = epoch;
+      this.groups = groups;
+      this.stepsDone = stepsDone;
+      this.budget = budget;
     }
 
-    /** Total epochs, counting those before a resume. */
-    public Builder epochs(int epochs) {
-      if (epochs <= 0) {
-        throw new ZooException("Epochs must be a positive number, not " + epochs + ".");
+    long stepsDone() {
+      return stepsDone;
+    }
+
+    EpochResult train() {
+      long epochStart = System.nanoTime();
+      int n = task.trainSize();
+      int[] order = shuffled(n, seed, epoch);
+      int batchSize = plan.batchSize();
+      int end = (int) Math.min(n, plan.stepsIn(epoch) * batchSize);
+      int from = (int) ((stepsDone - plan.stepsBefore(epoch)) * batchSize);
+      long total = end - from;
+      Map<String, Double> sums = new LinkedHashMap<>();
+      long seen = 0;
+      long trainNanos = 0;
+      for (; from < end && !budget.exhausted(stepsDone); from += batchSize) {
+        int size = Math.min(batchSize, end - from);
+        int[] indices = new int[size];
+        System.arraycopy(order, from, indices, 0, size);
+        long t0 = System.nanoTime();
+        Map<String, Double> metrics;
+        try (NDManager scope = task.manager().newSubManager()) {
+          TrainingStep step = new TrainingStep(scope, indices, epoch, stepsDone + 1, seed, groups);
+          metrics = task.trainStep(step).read();
+        }
+        trainNanos += System.nanoTime() - t0;
+        stepsDone++;
+        checkLoss(metrics.get("loss"), stepsDone);
+        for (Map.Entry<String, Double> e : metrics.entrySet()) {
+          sums.merge(e.getKey(), e.getValue() * size, Double::sum);
+        }
+        seen += size;
+        listener.stepFinished(epoch, plan.totalEpochs(), seen, total, averages(sums, seen));
       }
-      this.epochs = epochs;
-      return this;
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      averages(sums, seen).forEach((k, v) -> metrics.put("train_" + k, v));
+      metrics.putAll(task.evaluate(epoch, runDir));
+      double perSecond = seen * (double) task.unitsPerExample() / Math.max(trainNanos / 1e9, 1e-9);
+      return new EpochResult(epoch, metrics, perSecond, (System.nanoTime() - epochStart) / 1e9);
     }
 
-    /**
-     * Total optimizer steps (batches), counting those before a resume; replaces {@link #epochs}
-     * when positive. The last epoch stops early when the steps run out; 0 keeps epochs.
-     */
-    public Builder steps(int steps) {
-      if (steps < 0) {
-        throw new ZooException("Steps must be a positive number, not " + steps + ".");
+    private void checkLoss(Double loss, long step) {
+      if (loss == null || !Double.isFinite(loss)) {
+        throw new ZooException(
+            String.format(
+                Locale.ROOT,
+                "Training stopped at epoch %d, step %d: the loss became %s; lower the learning"
+                    + " rate or check the data%s.",
+                epoch,
+                step - plan.stepsBefore(epoch),
+                loss,
+                savedEpoch >= 0
+                    ? " (the checkpoint of epoch " + savedEpoch + " in " + runDir + " is intact)"
+                    : ""));
       }
-      this.steps = steps;
-      return this;
+    }
+  }
+
+  private static Map<String, Double> averages(Map<String, Double> sums, long seen) {
+    Map<String, Double> result = new LinkedHashMap<>();
+    sums.forEach((k, v) -> result.put(k, v / Math.max(1, seen)));
+    return result;
+  }
+
+  /** The options' step and time budgets for this call. */
+  private static final class Budget {
+    private final long lastStep;
+    private final long startNanos = System.nanoTime();
+    private final long limitNanos;
+
+    Budget(FitOptions options, long stepsDone) {
+      this.lastStep = options.maxSteps() > 0 ? stepsDone + options.maxSteps() : Long.MAX_VALUE;
+      this.limitNanos = options.timeLimit() == null ? -1 : options.timeLimit().toNanos();
     }
 
-    /** Examples per step. */
-    public Builder batchSize(int batchSize) {
-      if (batchSize <= 0) {
-        throw new ZooException("Batch size must be a positive number, not " + batchSize + ".");
-      }
-      this.batchSize = batchSize;
-      return this;
+    boolean exhausted(long stepsDone) {
+      return stepsDone >= lastStep
+          || (limitNanos >= 0 && System.nanoTime() - startNanos >= limitNanos);
+    }
+  }
+
+  /** A parameter group's optimizer and learning-rate schedule during a run. */
+  static final class GroupState {
+    private final ParameterGroup group;
+    private final Optimizer optimizer;
+    private final Schedule schedule;
+
+    GroupState(ParameterGroup group, NDManager scope, long totalSteps) {
+      this.group = group;
+      this.optimizer = group.optimizer().create(scope);
+      this.schedule = group.optimizer().schedule(totalSteps);
     }
 
-    /** The seed of the shuffling. */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    /** The run directory. */
-    public Builder runDir(Path runDir) {
-      this.runDir = runDir;
-      return this;
-    }
-
-    /** Where progress goes. */
-    public Builder log(PrintStream log) {
-      this.log = log;
-      return this;
-    }
-
-    /** Whether progress redraws one line. */
-    public Builder interactive(boolean interactive) {
-      this.interactive = interactive;
-      return this;
-    }
-
-    /** Builds the loop. */
-    public TrainingLoop build() {
-      if (runDir == null) {
-        throw new ZooException("An output directory is needed (--out DIR).");
-      }
-      return new TrainingLoop(this);
+    void update() {
+      optimizer.setLearningRate((float) schedule.at(optimizer.steps() + 1));
+      optimizer.step(group.network().block());
     }
   }
 }

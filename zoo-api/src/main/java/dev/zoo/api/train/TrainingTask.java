@@ -2,52 +2,63 @@ package dev.zoo.api.train;
 
 import ai.djl.ndarray.NDManager;
 import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.CheckpointWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One family's side of a training run: how to train on one batch, how to evaluate after an epoch,
- * and what to store in a checkpoint. The {@link TrainingLoop} does everything else.
+ * A family's side of training, handed to the {@link TrainingLoop}: what is trained (parameter
+ * groups, each with its optimizer settings), one step, one evaluation, and the model's description.
+ * The template does the rest: step planning, shuffling, optimizers and their state, checkpoints,
+ * resume, metrics, progress and the stop on a loss that is not a number.
  */
 public interface TrainingTask {
 
-  /** The manager that owns the model; each batch gets a sub-manager of it. */
+  /** The manager that owns the model; each step gets a sub-manager of it. */
   NDManager manager();
+
+  /**
+   * The networks this task trains, each with its optimizer; the template saves their parameters and
+   * optimizer state in every checkpoint and restores both on resume.
+   */
+  List<ParameterGroup> parameterGroups();
 
   /** The number of training examples in one epoch. */
   int trainSize();
 
   /**
-   * Trains on the examples at {@code indices} and returns metrics averaged over the batch; {@code
-   * loss} is required. Every array must be created in {@code batch}, which is closed afterwards.
+   * Trains on the examples of {@code step}: forward, backward, then {@link TrainingStep#update} for
+   * each group to update. Every array must be created in {@link TrainingStep#manager()}.
+   *
+   * @return the batch's figures; {@code loss} is required
    */
-  Map<String, Double> trainBatch(NDManager batch, int[] indices);
+  StepMetrics trainStep(TrainingStep step);
 
   /**
-   * Evaluates after an epoch and writes any pictures into {@code runDir}; returns metrics such as
-   * {@code test_accuracy}.
+   * Evaluates after an epoch (or when a budget stops the run) and writes any pictures into {@code
+   * runDir}.
+   *
+   * @return figures such as {@code test_accuracy}, or an empty map
    */
   Map<String, Double> evaluate(int epoch, Path runDir);
 
-  /** Stores parameters and optimizer state. */
-  void save(CheckpointWriter writer);
+  /** The checkpoint description ({@code model.json}) after {@code epoch} epochs. */
+  CheckpointInfo describe(int epoch, Map<String, Double> metrics);
 
-  /** Restores what {@link #save} stored. */
-  void restore(Checkpoint checkpoint);
+  /** Writes files the task needs besides parameters and optimizer state, e.g. fixed noise. */
+  default void saveState(CheckpointWriter writer) {}
 
-  /** The checkpoint description at the given progress. */
-  dev.zoo.api.checkpoint.CheckpointInfo describe(int epoch, Map<String, Double> metrics);
+  /** Reads what {@link #saveState} wrote, on resume. */
+  default void restoreState(Checkpoint checkpoint) {}
 
   /** The noun for one example in throughput figures, e.g. {@code images}. */
   default String unit() {
     return "examples";
   }
 
-  /**
-   * How many {@link #unit() units} one example holds, e.g. the tokens of one text window; the
-   * throughput figures count units.
-   */
+  /** How many {@link #unit() units} one example holds, e.g. the characters of one text window. */
   default int unitsPerExample() {
     return 1;
   }

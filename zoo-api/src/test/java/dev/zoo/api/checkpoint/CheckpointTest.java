@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +45,7 @@ class CheckpointTest {
         42,
         metrics,
         Map.of("note", "hello"),
+        null,
         null,
         null);
   }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

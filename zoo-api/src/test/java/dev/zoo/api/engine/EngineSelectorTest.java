@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.Zoo;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +103,8 @@ class EngineSelectorTest {
 
   @Test
   void explicitEngineIsChosenWhenItCoversTheNeeds() {
-    EngineChoice choice = selector(CPU_FAST, CPU_SLOW, GPU_LAST).choose(JOB, CNN, "beta", null);
+    EngineChoice choice =
+        selector(CPU_FAST, CPU_SLOW, GPU_LAST).choose(JOB, CNN, new EngineRequest("beta", null));
 
     assertSame(CPU_SLOW, choice.backend());
     assertEquals(DeviceInfo.CPU, choice.device());
@@ -115,8 +116,8 @@ class EngineSelectorTest {
   void explicitEngineMatchesNamesWithoutRegardToCaseOrDjlName() {
     EngineSelector selector = selector(CPU_FAST, CPU_SLOW);
 
-    assertSame(CPU_SLOW, selector.choose(JOB, CNN, " BETA ", null).backend());
-    assertSame(CPU_SLOW, selector.choose(JOB, CNN, "fakebeta", null).backend());
+    assertSame(CPU_SLOW, selector.choose(JOB, CNN, new EngineRequest(" BETA ", null)).backend());
+    assertSame(CPU_SLOW, selector.choose(JOB, CNN, new EngineRequest("fakebeta", null)).backend());
   }
 
   @Test
@@ -124,7 +125,9 @@ class EngineSelectorTest {
     ZooException e =
         assertThrows(
             ZooException.class,
-            () -> selector(NO_TRAINING, CPU_FAST, MISSING).choose(JOB, CNN, "delta", null));
+            () ->
+                selector(NO_TRAINING, CPU_FAST, MISSING)
+                    .choose(JOB, CNN, new EngineRequest("delta", null)));
 
     String m = e.getMessage();
     assertTrue(m.startsWith("Engine delta cannot run " + JOB), m);
@@ -138,7 +141,9 @@ class EngineSelectorTest {
         new FakeBackend("partial", true, allBut(Op.TRAINING, Op.CONV2D), false, 1);
 
     ZooException e =
-        assertThrows(ZooException.class, () -> selector(partial).choose(JOB, CNN, "partial", null));
+        assertThrows(
+            ZooException.class,
+            () -> selector(partial).choose(JOB, CNN, new EngineRequest("partial", null)));
 
     assertTrue(e.getMessage().contains("it lacks training and 2-D convolution"), e.getMessage());
     assertTrue(e.getMessage().contains("engines that can: none"), e.getMessage());
@@ -148,7 +153,8 @@ class EngineSelectorTest {
   void unknownEngineListsKnownOnes() {
     ZooException e =
         assertThrows(
-            ZooException.class, () -> selector(CPU_FAST, CPU_SLOW).choose(JOB, CNN, "jax", null));
+            ZooException.class,
+            () -> selector(CPU_FAST, CPU_SLOW).choose(JOB, CNN, new EngineRequest("jax", null)));
 
     assertTrue(e.getMessage().startsWith("Unknown engine 'jax'"), e.getMessage());
     assertTrue(e.getMessage().contains("known engines: alpha, beta"), e.getMessage());
@@ -158,14 +164,16 @@ class EngineSelectorTest {
   void explicitEngineThatIsNotAvailableIsRefusedWithTheReason() {
     ZooException e =
         assertThrows(
-            ZooException.class, () -> selector(CPU_FAST, MISSING).choose(JOB, CNN, "omega", null));
+            ZooException.class,
+            () -> selector(CPU_FAST, MISSING).choose(JOB, CNN, new EngineRequest("omega", null)));
 
     assertEquals("Engine omega is not available: the omega jar is missing.", e.getMessage());
   }
 
   @Test
   void automaticChoiceTakesGpuEngineBeforeBetterCpuOnes() {
-    EngineChoice choice = selector(CPU_FAST, CPU_SLOW, GPU_LAST).choose(JOB, CNN, null, null);
+    EngineChoice choice =
+        selector(CPU_FAST, CPU_SLOW, GPU_LAST).choose(JOB, CNN, new EngineRequest(null, null));
 
     assertSame(GPU_LAST, choice.backend());
     assertEquals(new DeviceInfo("gpu", 0), choice.device());
@@ -178,7 +186,8 @@ class EngineSelectorTest {
 
   @Test
   void automaticChoiceAmongCpuEnginesTakesTheLowerPreference() {
-    EngineChoice choice = selector(CPU_SLOW, CPU_FAST).choose(JOB, CNN, null, null);
+    EngineChoice choice =
+        selector(CPU_SLOW, CPU_FAST).choose(JOB, CNN, new EngineRequest(null, null));
 
     assertSame(CPU_FAST, choice.backend());
     assertEquals(DeviceInfo.CPU, choice.device());
@@ -190,7 +199,8 @@ class EngineSelectorTest {
 
   @Test
   void automaticChoiceSkipsEnginesThatLackNeedsOrAreMissing() {
-    EngineChoice choice = selector(MISSING, NO_TRAINING, CPU_SLOW).choose(JOB, CNN, null, null);
+    EngineChoice choice =
+        selector(MISSING, NO_TRAINING, CPU_SLOW).choose(JOB, CNN, new EngineRequest(null, null));
 
     assertSame(CPU_SLOW, choice.backend());
     assertTrue(!choice.reason().contains("also able"), choice.reason());
@@ -198,7 +208,8 @@ class EngineSelectorTest {
 
   @Test
   void cpuDeviceTakesAwayTheGpuAdvantage() {
-    EngineChoice choice = selector(GPU_LAST, CPU_SLOW, CPU_FAST).choose(JOB, CNN, null, "cpu");
+    EngineChoice choice =
+        selector(GPU_LAST, CPU_SLOW, CPU_FAST).choose(JOB, CNN, new EngineRequest(null, "cpu"));
 
     // On the CPU every engine is a CPU engine: preference alone decides.
     assertSame(CPU_FAST, choice.backend());
@@ -210,7 +221,8 @@ class EngineSelectorTest {
   void cpuDeviceStillAllowsTheGpuEngineWhenItIsPreferred() {
     FakeBackend gpuFirst = new FakeBackend("gpu-first", true, all(), true, 0);
 
-    EngineChoice choice = selector(CPU_FAST, gpuFirst).choose(JOB, CNN, null, "CPU");
+    EngineChoice choice =
+        selector(CPU_FAST, gpuFirst).choose(JOB, CNN, new EngineRequest(null, "CPU"));
 
     assertSame(gpuFirst, choice.backend());
     assertEquals(DeviceInfo.CPU, choice.device());
@@ -220,15 +232,22 @@ class EngineSelectorTest {
   void explicitGpuDevices() {
     EngineSelector selector = selector(CPU_FAST, GPU_LAST);
 
-    assertEquals(new DeviceInfo("gpu", 1), selector.choose(JOB, CNN, "gamma", "gpu(1)").device());
-    assertEquals(new DeviceInfo("gpu", 2), selector.choose(JOB, CNN, "gamma", "gpu:2").device());
-    assertEquals(DeviceInfo.CPU, selector.choose(JOB, CNN, "gamma", "cpu").device());
+    assertEquals(
+        new DeviceInfo("gpu", 1),
+        selector.choose(JOB, CNN, new EngineRequest("gamma", "gpu(1)")).device());
+    assertEquals(
+        new DeviceInfo("gpu", 2),
+        selector.choose(JOB, CNN, new EngineRequest("gamma", "gpu:2")).device());
+    assertEquals(
+        DeviceInfo.CPU, selector.choose(JOB, CNN, new EngineRequest("gamma", "cpu")).device());
     ZooException noGpu =
-        assertThrows(ZooException.class, () -> selector.choose(JOB, CNN, "alpha", "gpu"));
+        assertThrows(
+            ZooException.class, () -> selector.choose(JOB, CNN, new EngineRequest("alpha", "gpu")));
     assertTrue(
         noGpu.getMessage().contains("engine alpha has no GPU on this machine"), noGpu.getMessage());
     ZooException unknown =
-        assertThrows(ZooException.class, () -> selector.choose(JOB, CNN, "alpha", "tpu"));
+        assertThrows(
+            ZooException.class, () -> selector.choose(JOB, CNN, new EngineRequest("alpha", "tpu")));
     assertTrue(unknown.getMessage().startsWith("Unknown device 'tpu'"), unknown.getMessage());
   }
 
@@ -239,7 +258,9 @@ class EngineSelectorTest {
     ZooException e =
         assertThrows(
             ZooException.class,
-            () -> selector(NO_TRAINING, noConv, MISSING).choose(JOB, CNN, null, null));
+            () ->
+                selector(NO_TRAINING, noConv, MISSING)
+                    .choose(JOB, CNN, new EngineRequest(null, null)));
 
     String m = e.getMessage();
     assertTrue(m.startsWith("No engine can run " + JOB + ": "), m);
@@ -251,7 +272,8 @@ class EngineSelectorTest {
   @Test
   void noEngineAtAll() {
     ZooException e =
-        assertThrows(ZooException.class, () -> selector().choose(JOB, CNN, null, null));
+        assertThrows(
+            ZooException.class, () -> selector().choose(JOB, CNN, new EngineRequest(null, null)));
 
     assertTrue(e.getMessage().contains("no engine is on the class path"), e.getMessage());
   }

@@ -3,7 +3,7 @@ package dev.zoo.api.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import dev.zoo.api.metrics.FrechetDistance.Statistics;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import org.junit.jupiter.api.Test;
 
 /** Temperature, top-k and top-p sampling, and its seed. */

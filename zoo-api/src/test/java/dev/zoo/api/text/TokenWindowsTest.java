@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import org.junit.jupiter.api.Test;
 
 /** Next-token windows over a token stream. */

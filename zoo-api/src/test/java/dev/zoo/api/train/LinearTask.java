@@ -15,7 +15,8 @@ import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.loss.Loss;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
-import dev.zoo.api.checkpoint.CheckpointWriter;
+import dev.zoo.api.checkpoint.Network;
+import dev.zoo.api.common.Hyperparameters;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,13 +33,10 @@ import java.util.Map;
 final class LinearTask implements TrainingTask, AutoCloseable {
 
   static final String FAMILY = "linear-test";
-  static final String PARAMETERS = "linear.params";
-  static final String OPTIMIZER = "adam.state";
   static final int SIZE = 32;
 
   private final NDManager manager;
   private final Block block;
-  final Adam adam;
   private final int poisonAfter;
   private int batches;
 
@@ -54,7 +52,6 @@ final class LinearTask implements TrainingTask, AutoCloseable {
     this.block = Linear.builder().setUnits(1).build();
     block.setInitializer(new ConstantInitializer(0f), Parameter.Type.WEIGHT);
     block.initialize(manager, DataType.FLOAT32, new Shape(1, 1));
-    this.adam = Adam.of(manager.newSubManager(), 0.1f);
   }
 
   LinearTask() {
@@ -63,6 +60,19 @@ final class LinearTask implements TrainingTask, AutoCloseable {
 
   static float x(int i) {
     return -1f + 2f * i / (SIZE - 1);
+  }
+
+  /** The steps of the Adam state stored in the checkpoint of {@code runDir}. */
+  static long savedAdamSteps(Path runDir) {
+    Checkpoint cp = Checkpoint.open(runDir, FAMILY);
+    try (NDManager m = Engine.getEngine("PyTorch").newBaseManager();
+        DataInputStream in = cp.open("optimizer.state")) {
+      Adam adam = Adam.of(m, 0.1f);
+      adam.load(in);
+      return adam.steps();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   float weight() {
@@ -75,12 +85,20 @@ final class LinearTask implements TrainingTask, AutoCloseable {
   }
 
   @Override
+  public List<ParameterGroup> parameterGroups() {
+    Hyperparameters hp = Hyperparameters.builder().put("learning_rate", 0.1).build();
+    return List.of(ParameterGroup.of(Network.of(block), OptimizerSettings.from(hp)));
+  }
+
+  @Override
   public int trainSize() {
     return SIZE;
   }
 
   @Override
-  public Map<String, Double> trainBatch(NDManager batch, int[] indices) {
+  public StepMetrics trainStep(TrainingStep step) {
+    NDManager batch = step.manager();
+    int[] indices = step.indices();
     int n = indices.length;
     boolean poisoned = poisonAfter >= 0 && batches >= poisonAfter;
     float[] xs = new float[n];
@@ -91,21 +109,18 @@ final class LinearTask implements TrainingTask, AutoCloseable {
     }
     NDArray input = batch.create(xs, new Shape(n, 1));
     NDArray target = batch.create(ys, new Shape(n, 1));
-    float loss;
+    NDArray value;
     try (GradientCollector collector = batch.getEngine().newGradientCollector()) {
       NDArray prediction =
           block
               .forward(new ParameterStore(batch, false), new NDList(input), true)
               .singletonOrThrow();
-      NDArray value = Loss.l2Loss().evaluate(new NDList(target), new NDList(prediction));
+      value = Loss.l2Loss().evaluate(new NDList(target), new NDList(prediction));
       collector.backward(value);
-      loss = value.getFloat();
     }
-    adam.step(block);
+    step.update();
     batches++;
-    Map<String, Double> metrics = new LinkedHashMap<>();
-    metrics.put("loss", (double) loss);
-    return metrics;
+    return StepMetrics.loss(value);
   }
 
   @Override
@@ -115,22 +130,6 @@ final class LinearTask implements TrainingTask, AutoCloseable {
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("weight", (double) weight());
     return metrics;
-  }
-
-  @Override
-  public void save(CheckpointWriter writer) {
-    writer.putParameters(PARAMETERS, block);
-    writer.put(OPTIMIZER, adam::save);
-  }
-
-  @Override
-  public void restore(Checkpoint checkpoint) {
-    checkpoint.loadParameters(PARAMETERS, block, manager);
-    try (DataInputStream in = checkpoint.open(OPTIMIZER)) {
-      adam.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override
@@ -150,6 +149,7 @@ final class LinearTask implements TrainingTask, AutoCloseable {
         7,
         metrics,
         Map.of(),
+        null,
         null,
         null);
   }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

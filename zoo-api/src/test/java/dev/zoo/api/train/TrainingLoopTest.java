@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.common.ZooException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,14 +26,22 @@ class TrainingLoopTest {
   private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
   private final PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
 
+  private FitOptions options(boolean resume) {
+    return FitOptions.defaults().withListener(new ConsoleProgress(log, false)).withResume(resume);
+  }
+
   private TrainingLoop loop(LinearTask task, Path runDir, int epochs) {
-    return TrainingLoop.builder(task)
-        .epochs(epochs)
-        .batchSize(8)
-        .seed(7)
-        .runDir(runDir)
-        .log(log)
-        .build();
+    return loop(task, runDir, epochs, false);
+  }
+
+  private TrainingLoop loop(LinearTask task, Path runDir, int epochs, boolean resume) {
+    return new TrainingLoop(
+        task, new StepPlan(LinearTask.SIZE, 8, epochs, 0), 7, runDir, options(resume));
+  }
+
+  private TrainingLoop stepsLoop(LinearTask task, Path runDir, int steps, boolean resume) {
+    return new TrainingLoop(
+        task, new StepPlan(LinearTask.SIZE, 8, 1, steps), 7, runDir, options(resume));
   }
 
   private static List<Integer> epochs(TrainingSummary summary) {
@@ -48,7 +56,7 @@ class TrainingLoopTest {
   void lossDecreasesAndEveryEpochIsLoggedAndCheckpointed() throws IOException {
     Path runDir = tmp.resolve("run");
     try (LinearTask task = new LinearTask()) {
-      TrainingSummary summary = loop(task, runDir, 3).run(null);
+      TrainingSummary summary = loop(task, runDir, 3).run();
 
       assertEquals(List.of(1, 2, 3), epochs(summary));
       assertEquals(3, summary.completedEpochs());
@@ -58,7 +66,7 @@ class TrainingLoopTest {
       assertTrue(losses[0] > 2 * losses[2], java.util.Arrays.toString(losses));
       double weight = summary.last().metrics().get("weight");
       assertTrue(weight > 0.5 && weight < 2.5, "weight moves towards 2: " + weight);
-      assertEquals(12, task.adam.steps(), "4 steps per epoch");
+      assertEquals(12, LinearTask.savedAdamSteps(runDir), "4 steps per epoch");
       // Each evaluation sees the checkpoint of the epoch before it.
       assertEquals(List.of(0, 1, 2), task.checkpointEpochAtEvaluation);
 
@@ -87,7 +95,7 @@ class TrainingLoopTest {
     try (LinearTask task = new LinearTask(4)) {
       TrainingLoop loop = loop(task, runDir, 3);
 
-      ZooException e = assertThrows(ZooException.class, () -> loop.run(null));
+      ZooException e = assertThrows(ZooException.class, loop::run);
 
       String m = e.getMessage();
       assertTrue(m.contains("the loss became NaN"), m);
@@ -102,18 +110,17 @@ class TrainingLoopTest {
   void resumeTrainsOnlyTheRemainingEpochsWithTheSavedOptimizerState() {
     Path runDir = tmp.resolve("resumed");
     try (LinearTask first = new LinearTask()) {
-      loop(first, runDir, 2).run(null);
-      assertEquals(8, first.adam.steps());
+      loop(first, runDir, 2).run();
+      assertEquals(8, LinearTask.savedAdamSteps(runDir));
     }
 
     TrainingSummary summary;
     float resumedWeight;
     try (LinearTask second = new LinearTask()) {
       TrainingLoop.checkRunDirectory(runDir, true);
-      Checkpoint cp = Checkpoint.open(runDir, LinearTask.FAMILY);
-      summary = loop(second, runDir, 4).run(cp);
+      summary = loop(second, runDir, 4, true).run();
 
-      assertEquals(16, second.adam.steps(), "8 restored steps and 8 new ones");
+      assertEquals(16, LinearTask.savedAdamSteps(runDir), "8 restored steps and 8 new ones");
       resumedWeight = second.weight();
     }
     assertEquals(List.of(3, 4), epochs(summary));
@@ -125,7 +132,7 @@ class TrainingLoopTest {
 
     // The resumed run ends where an uninterrupted one does.
     try (LinearTask straight = new LinearTask()) {
-      TrainingSummary full = loop(straight, tmp.resolve("straight"), 4).run(null);
+      TrainingSummary full = loop(straight, tmp.resolve("straight"), 4).run();
       assertEquals(straight.weight(), resumedWeight, 1e-5);
       assertEquals(
           full.last().metrics().get("train_loss"),
@@ -138,15 +145,16 @@ class TrainingLoopTest {
   void resumingAFinishedRunTrainsNothing() {
     Path runDir = tmp.resolve("done");
     try (LinearTask first = new LinearTask()) {
-      loop(first, runDir, 2).run(null);
+      loop(first, runDir, 2).run();
     }
     try (LinearTask second = new LinearTask()) {
-      TrainingSummary summary =
-          loop(second, runDir, 2).run(Checkpoint.open(runDir, LinearTask.FAMILY));
+      TrainingSummary summary = loop(second, runDir, 2, true).run();
 
       assertEquals(List.of(), epochs(summary));
       assertEquals(2, summary.completedEpochs());
       assertEquals(List.of(1, 2), loggedEpochs(runDir));
+      String text = logBytes.toString(StandardCharsets.UTF_8);
+      assertTrue(text.contains("Run " + runDir + " is complete"), text);
     }
   }
 
@@ -164,7 +172,7 @@ class TrainingLoopTest {
   void checkRunDirectoryNeverOverwritesACheckpointWithoutResume() {
     Path runDir = tmp.resolve("taken");
     try (LinearTask task = new LinearTask()) {
-      loop(task, runDir, 1).run(null);
+      loop(task, runDir, 1).run();
     }
 
     ZooException e =
@@ -192,53 +200,75 @@ class TrainingLoopTest {
   }
 
   @Test
-  void builderRefusesBadSettings() {
-    try (LinearTask task = new LinearTask()) {
-      TrainingLoop.Builder builder = TrainingLoop.builder(task);
+  void badPlansAndAMissingRunDirectoryAreRefused() {
+    assertTrue(
+        assertThrows(ZooException.class, () -> new StepPlan(32, 8, 0, 0))
+            .getMessage()
+            .startsWith("Epochs must be a positive number"));
+    assertTrue(
+        assertThrows(ZooException.class, () -> new StepPlan(32, -1, 1, 0))
+            .getMessage()
+            .startsWith("Batch size must be a positive number"));
+    assertTrue(
+        assertThrows(ZooException.class, () -> TrainingLoop.checkRunDirectory(null, false))
+            .getMessage()
+            .contains("--out"));
+  }
 
-      assertTrue(
-          assertThrows(ZooException.class, () -> builder.epochs(0))
-              .getMessage()
-              .startsWith("Epochs must be a positive number"));
-      assertTrue(
-          assertThrows(ZooException.class, () -> builder.batchSize(-1))
-              .getMessage()
-              .startsWith("Batch size must be a positive number"));
-      assertTrue(assertThrows(ZooException.class, builder::build).getMessage().contains("--out"));
+  @Test
+  void stepsStopMidEpochAndResumeContinuesFromTheStepTaken() {
+    Path runDir = tmp.resolve("steps");
+    try (LinearTask task = new LinearTask()) {
+      TrainingSummary summary = stepsLoop(task, runDir, 6, false).run();
+      assertEquals(List.of(1, 2), epochs(summary), "4 steps per epoch, then 2");
+      assertEquals(6, LinearTask.savedAdamSteps(runDir));
+      assertEquals(6.0, Checkpoint.open(runDir, LinearTask.FAMILY).info().metrics().get("steps"));
+    }
+    float resumedWeight;
+    try (LinearTask task = new LinearTask()) {
+      TrainingSummary summary = stepsLoop(task, runDir, 13, true).run();
+      // Epoch 2 continues at its third step, as it would have without the stop: 2, 4, then 1.
+      assertEquals(List.of(2, 3, 4), epochs(summary), "7 more steps: 2, 4, then 1");
+      assertEquals(13, LinearTask.savedAdamSteps(runDir), "the restored optimizer counts on");
+      assertEquals(13.0, Checkpoint.open(runDir, LinearTask.FAMILY).info().metrics().get("steps"));
+      assertEquals(List.of(1, 2, 3, 4), loggedEpochs(runDir));
+      resumedWeight = task.weight();
+    }
+    try (LinearTask straight = new LinearTask()) {
+      stepsLoop(straight, tmp.resolve("straight13"), 13, false).run();
+      assertEquals(straight.weight(), resumedWeight, 1e-6, "the same steps as one run");
     }
   }
 
   @Test
-  void stepsStopMidEpochAndResumeCountsTheStepsTaken() {
-    Path runDir = tmp.resolve("steps");
+  void aStepBudgetStopsWithACheckpointThatResumesToTheSameResult() {
+    Path runDir = tmp.resolve("budget");
     try (LinearTask task = new LinearTask()) {
       TrainingSummary summary =
-          TrainingLoop.builder(task)
-              .steps(6)
-              .batchSize(8)
-              .seed(7)
-              .runDir(runDir)
-              .log(log)
-              .build()
-              .run(null);
-      assertEquals(List.of(1, 2), epochs(summary), "4 steps per epoch, then 2");
-      assertEquals(6, task.adam.steps());
-      assertEquals(6.0, Checkpoint.open(runDir, LinearTask.FAMILY).info().metrics().get("steps"));
+          new TrainingLoop(
+                  task,
+                  new StepPlan(LinearTask.SIZE, 8, 3, 0),
+                  7,
+                  runDir,
+                  options(false).withMaxSteps(5))
+              .run();
+      assertEquals(List.of(1, 2), epochs(summary), "4 steps, then 1 of epoch 2");
+      assertEquals(1, summary.completedEpochs());
+      assertEquals(5.0, Checkpoint.open(runDir, LinearTask.FAMILY).info().metrics().get("steps"));
+      assertEquals(1, Checkpoint.open(runDir, LinearTask.FAMILY).info().epoch());
+      assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("Stopped at step 5 of 12"));
     }
+    float resumedWeight;
     try (LinearTask task = new LinearTask()) {
-      Checkpoint cp = Checkpoint.open(runDir, LinearTask.FAMILY);
-      TrainingSummary summary =
-          TrainingLoop.builder(task)
-              .steps(13)
-              .batchSize(8)
-              .seed(7)
-              .runDir(runDir)
-              .log(log)
-              .build()
-              .run(cp);
-      assertEquals(List.of(3, 4), epochs(summary), "7 more steps: 4, then 3");
-      assertEquals(13, task.adam.steps(), "the restored optimizer counts on");
-      assertEquals(13.0, Checkpoint.open(runDir, LinearTask.FAMILY).info().metrics().get("steps"));
+      TrainingSummary summary = loop(task, runDir, 3, true).run();
+      assertEquals(List.of(2, 3), epochs(summary));
+      assertEquals(3, summary.completedEpochs());
+      assertEquals(List.of(1, 2, 3), loggedEpochs(runDir));
+      resumedWeight = task.weight();
+    }
+    try (LinearTask straight = new LinearTask()) {
+      loop(straight, tmp.resolve("straight3"), 3).run();
+      assertEquals(straight.weight(), resumedWeight, 1e-6);
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.zoo.api;
+package dev.zoo.api.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class HyperparametersTest {
+public class HyperparametersTest {
 
-  static Hyperparameters defaults() {
+  public static Hyperparameters defaults() {
     return Hyperparameters.builder()
         .put("epochs", 5)
         .put("batch_size", 64)

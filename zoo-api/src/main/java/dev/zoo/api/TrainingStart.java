@@ -1,17 +1,16 @@
-package dev.zoo.api.train;
+package dev.zoo.api;
 
-import dev.zoo.api.Hyperparameters;
-import dev.zoo.api.ModelFamily;
-import dev.zoo.api.TrainRequest;
-import dev.zoo.api.Variant;
-import dev.zoo.api.ZooException;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
+import dev.zoo.api.common.CheckpointException;
+import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.train.TrainingLoop;
 
 /**
- * Where a training request starts: a fresh run of a variant with its defaults and the request's
- * settings, or the verified checkpoint it resumes with the stored settings and the request's. Every
- * check that needs no data or engine is done here, before anything is loaded or written.
+ * Where a command's training starts: a fresh run of a variant with its defaults and the request's
+ * settings, or the verified checkpoint it resumes with the stored settings and the request's on
+ * top. Every check that needs no data or engine is done here, before anything is loaded or written;
+ * the {@link TrainingLoop} then restores the checkpoint.
  *
  * @param resume the checkpoint to continue, or null for a fresh run
  * @param variant the variant's name
@@ -22,8 +21,10 @@ public record TrainingStart(Checkpoint resume, String variant, Hyperparameters h
   /**
    * Resolves {@code request} for {@code family}.
    *
-   * @throws ZooException when the run directory cannot take the run, the checkpoint is of another
-   *     family or variant, or a resume has no epochs left to train
+   * @throws dev.zoo.api.common.InvalidSettingException when the run directory cannot take a new
+   *     run, or a setting is bad
+   * @throws CheckpointException when there is nothing to resume, or the checkpoint is of another
+   *     family or variant
    */
   public static TrainingStart of(ModelFamily family, TrainRequest request) {
     TrainingLoop.checkRunDirectory(request.out(), request.resume());
@@ -35,25 +36,22 @@ public record TrainingStart(Checkpoint resume, String variant, Hyperparameters h
     CheckpointInfo info = checkpoint.info();
     if (request.variant() != null
         && !family.variant(request.variant()).name().equals(info.variant())) {
-      throw new ZooException(
+      throw new CheckpointException(
           String.format(
               "Cannot resume: %s holds a %s model, not %s.",
               request.out(), info.variant(), request.variant()));
     }
-    Hyperparameters hp = request.apply(Hyperparameters.of(info.hyperparameters()));
-    boolean bySteps = hp.has("steps") && hp.getInt("steps") > 0;
-    if (!bySteps && hp.getInt("epochs") <= info.epoch()) {
-      throw new ZooException(
-          String.format(
-              "Nothing to resume: %s has already trained %d of %d epochs; pass --epochs with a"
-                  + " larger number.",
-              request.out(), info.epoch(), hp.getInt("epochs")));
-    }
+    Hyperparameters hp = request.apply(family.savedHyperparameters(info));
     return new TrainingStart(checkpoint, info.variant(), hp);
   }
 
   /** The seed of the run: the checkpoint's when resuming, else {@code fresh}. */
   public long seed(long fresh) {
     return resume != null ? resume.info().seed() : fresh;
+  }
+
+  /** Whether the run continues a checkpoint. */
+  public boolean resuming() {
+    return resume != null;
   }
 }

@@ -1,14 +1,21 @@
-package dev.zoo.api;
+package dev.zoo.api.model;
 
+import dev.zoo.api.ModelFamily;
+import dev.zoo.api.checkpoint.ModelDescription;
+import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.engine.EngineChoice;
+import dev.zoo.api.engine.EngineRequest;
+import dev.zoo.api.engine.Engines;
+import dev.zoo.api.train.TrainingLoop;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The common settings of a family's builder for a new, untrained model: variant, hyper-parameters,
- * engine and seed. A family's builder extends it (or {@link ImageModelBuilder}) and adds its own
- * inputs and {@code build()}.
+ * The common settings of a builder for a new, untrained model: variant, hyper-parameters, engine,
+ * device and seed. A family's builder extends it (or {@link ImageModelBuilder}) and adds its own
+ * inputs (labels, a vocabulary) and {@code build()}.
  *
  * @param <B> the family's builder, returned by every setter
  */
@@ -18,6 +25,7 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
   private String variant;
   private final Map<String, String> overrides = new LinkedHashMap<>();
   private String engine;
+  private String device;
   private long seed = 42;
 
   /** A builder of a model of {@code family}, starting from its default variant. */
@@ -54,9 +62,18 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
     return self();
   }
 
-  /** The engine ({@code pytorch}, {@code mxnet}); by default the best that can train. */
+  /**
+   * The engine ({@code pytorch}, {@code mxnet}); by default {@code ZOO_ENGINE}'s, else the best
+   * that can train the variant.
+   */
   public B engine(String name) {
     this.engine = name;
+    return self();
+  }
+
+  /** The device ({@code cpu}, {@code gpu}, {@code gpu(N)}); by default {@code ZOO_DEVICE}'s. */
+  public B device(String name) {
+    this.device = name;
     return self();
   }
 
@@ -71,7 +88,11 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
     return family;
   }
 
-  /** The chosen variant's name; refuses an unknown one. */
+  /**
+   * The chosen variant's name.
+   *
+   * @throws dev.zoo.api.common.InvalidSettingException for an unknown variant
+   */
   protected String variantName() {
     return family.variant(variant).name();
   }
@@ -81,22 +102,35 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
     return Collections.unmodifiableMap(overrides);
   }
 
-  /** The chosen variant's defaults with the settings applied; refuses unknown names. */
+  /**
+   * The chosen variant's defaults with the settings applied and checked.
+   *
+   * @throws dev.zoo.api.common.InvalidSettingException for an unknown name or a bad value
+   */
   protected Hyperparameters hyperparameters() {
-    return hyperparameters(overrides);
+    Hyperparameters hp = family.variant(variantName()).defaults().with(overrides);
+    TrainingLoop.checkSettings(hp);
+    return hp;
   }
 
-  /** The chosen variant's defaults with {@code settings} applied; refuses unknown names. */
-  protected Hyperparameters hyperparameters(Map<String, String> settings) {
-    return family.variant(variantName()).defaults().with(settings);
-  }
-
-  /** The engine to train the chosen variant on: the named one if it can, else the best. */
+  /**
+   * The engine to train the chosen variant on: the named one if it can, else the best.
+   *
+   * @throws dev.zoo.api.common.EngineException when no engine can train it
+   */
   protected EngineChoice chooseEngine() {
     String name = variantName();
-    return Zoo.discover()
-        .selector()
-        .choose("training " + family.name() + "/" + name, family.needs(name), engine, null);
+    return Engines.choose(
+        "training " + family.name() + "/" + name,
+        family.needs(name),
+        new EngineRequest(engine, device));
+  }
+
+  /** The description of a new model of the chosen variant, on its engine. */
+  protected ModelDescription description(
+      Hyperparameters hp, List<Integer> inputShape, List<String> labels) {
+    return ModelDescription.of(
+        family.name(), variantName(), hp, inputShape, labels, chooseEngine(), seed);
   }
 
   /** The seed. */

@@ -1,5 +1,6 @@
-package dev.zoo.api;
+package dev.zoo.api.model;
 
+import dev.zoo.api.ModelFamily;
 import dev.zoo.api.data.FashionMnist;
 import java.util.List;
 

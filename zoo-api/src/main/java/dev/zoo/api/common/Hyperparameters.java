@@ -1,4 +1,4 @@
-package dev.zoo.api;
+package dev.zoo.api.common;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,7 +32,7 @@ public final class Hyperparameters {
     Map<String, String> copy = new LinkedHashMap<>(values);
     for (Map.Entry<String, String> e : overrides.entrySet()) {
       if (!copy.containsKey(e.getKey())) {
-        throw new ZooException(
+        throw new InvalidSettingException(
             "Unknown hyper-parameter '"
                 + e.getKey()
                 + "'; known: "
@@ -48,6 +48,16 @@ public final class Hyperparameters {
     return result;
   }
 
+  /**
+   * Returns a copy with {@code saved} laid over these values, names these do not define included:
+   * for reading back a checkpoint, whose settings win over today's defaults.
+   */
+  public Hyperparameters overlaid(Map<String, String> saved) {
+    Map<String, String> copy = new LinkedHashMap<>(values);
+    copy.putAll(saved);
+    return new Hyperparameters(copy);
+  }
+
   private void checkType(String key, String original) {
     if (original == null) {
       return;
@@ -59,7 +69,7 @@ public final class Hyperparameters {
     } else if (original.equals("true") || original.equals("false")) {
       String v = values.get(key);
       if (!v.equals("true") && !v.equals("false")) {
-        throw new ZooException(
+        throw new InvalidSettingException(
             "Hyper-parameter '" + key + "' must be true or false, not '" + v + "'.");
       }
     }
@@ -71,7 +81,8 @@ public final class Hyperparameters {
     try {
       return Integer.parseInt(v.trim());
     } catch (NumberFormatException e) {
-      throw new ZooException("Hyper-parameter '" + key + "' must be an integer, not '" + v + "'.");
+      throw new InvalidSettingException(
+          "Hyper-parameter '" + key + "' must be an integer, not '" + v + "'.");
     }
   }
 
@@ -81,7 +92,8 @@ public final class Hyperparameters {
     try {
       return Double.parseDouble(v.trim());
     } catch (NumberFormatException e) {
-      throw new ZooException("Hyper-parameter '" + key + "' must be a number, not '" + v + "'.");
+      throw new InvalidSettingException(
+          "Hyper-parameter '" + key + "' must be a number, not '" + v + "'.");
     }
   }
 
@@ -108,7 +120,7 @@ public final class Hyperparameters {
   private String require(String key) {
     String v = values.get(key);
     if (v == null) {
-      throw new ZooException("Missing hyper-parameter '" + key + "'.");
+      throw new InvalidSettingException("Missing hyper-parameter '" + key + "'.");
     }
     return v;
   }

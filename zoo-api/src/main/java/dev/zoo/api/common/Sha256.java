@@ -1,0 +1,71 @@
+package dev.zoo.api.common;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Builds a SHA-256 over numbers and strings, for fingerprints of data read into memory. */
+public final class Sha256 {
+
+  private final MessageDigest digest;
+  private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+
+  private Sha256() {
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("The JVM has no SHA-256.", e);
+    }
+  }
+
+  /** A new, empty hash. */
+  public static Sha256 hasher() {
+    return new Sha256();
+  }
+
+  /** Adds the values' IEEE 754 bits, big-endian. */
+  public Sha256 put(float[] values) {
+    for (float v : values) {
+      room(4).putFloat(v);
+    }
+    return this;
+  }
+
+  /** Adds the values, big-endian. */
+  public Sha256 put(int[] values) {
+    for (int v : values) {
+      room(4).putInt(v);
+    }
+    return this;
+  }
+
+  /** Adds the string as UTF-8, preceded by its length. */
+  public Sha256 put(String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    room(4).putInt(bytes.length);
+    flush();
+    digest.update(bytes);
+    return this;
+  }
+
+  /** The hash as 64 lower-case hexadecimal digits. */
+  public String hex() {
+    flush();
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private ByteBuffer room(int bytes) {
+    if (buffer.remaining() < bytes) {
+      flush();
+    }
+    return buffer;
+  }
+
+  private void flush() {
+    buffer.flip();
+    digest.update(buffer);
+    buffer.clear();
+  }
+}

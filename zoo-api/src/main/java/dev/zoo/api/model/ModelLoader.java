@@ -1,0 +1,63 @@
+package dev.zoo.api.model;
+
+import dev.zoo.api.ModelFamily;
+import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.checkpoint.CheckpointInfo;
+import dev.zoo.api.checkpoint.ModelDescription;
+import dev.zoo.api.engine.EngineChoice;
+import dev.zoo.api.engine.EngineRequest;
+import dev.zoo.api.engine.Engines;
+import java.nio.file.Path;
+import java.util.function.BiFunction;
+
+/** Opens saved models: one path for the command line and for applications. */
+public final class ModelLoader {
+
+  private ModelLoader() {}
+
+  /**
+   * Opens and verifies {@code family}'s checkpoint at {@code path}, chooses the named engine (or
+   * {@code ZOO_ENGINE}'s, or the best) that can run its variant, and hands both to {@code open}.
+   *
+   * @param path a run directory or a checkpoint directory
+   * @param engine {@code pytorch}, {@code mxnet}, ... or null
+   * @param open builds the model from the checkpoint and its description
+   * @throws dev.zoo.api.common.CheckpointException when the checkpoint is missing, corrupted or of
+   *     another family
+   * @throws dev.zoo.api.common.EngineException when no engine can run it
+   */
+  public static <M> M load(
+      ModelFamily family,
+      Path path,
+      String engine,
+      BiFunction<Checkpoint, ModelDescription, M> open) {
+    Checkpoint checkpoint = Checkpoint.open(path, family.name());
+    String variant = family.variant(checkpoint.info().variant()).name();
+    EngineChoice choice =
+        Engines.choose(
+            "running " + family.name() + "/" + variant,
+            family.inferenceNeeds(variant),
+            EngineRequest.of(engine));
+    return open.apply(checkpoint, description(family, checkpoint, choice));
+  }
+
+  /**
+   * What {@code checkpoint} says about its model, running on {@code choice}: its hyper-parameters
+   * under today's names (a family's renamed ones translated, new ones at their defaults), input
+   * shape, labels, seed, family-specific values and provenance.
+   */
+  public static ModelDescription description(
+      ModelFamily family, Checkpoint checkpoint, EngineChoice choice) {
+    CheckpointInfo info = checkpoint.info();
+    return new ModelDescription(
+        info.family(),
+        info.variant(),
+        family.savedHyperparameters(info),
+        info.inputShape(),
+        info.labels(),
+        choice,
+        info.seed(),
+        info.extra() == null ? java.util.Map.of() : info.extra(),
+        info.provenance());
+  }
+}
