@@ -25,7 +25,7 @@ final class Architectures {
     return switch (variant) {
       case "simple-cnn" -> simpleCnn(classes);
       case "lenet" -> lenet(classes);
-      case "resnet" -> resnet(hp.getInt("width"), classes);
+      case "resnet" -> resnet(hp.getInt("channels"), classes);
       default -> throw new ZooException("Unknown variant '" + variant + "' of family cnn.");
     };
   }

@@ -8,19 +8,25 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
 import dev.zoo.api.checkpoint.CheckpointInfo;
+import dev.zoo.api.checkpoint.Network;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.image.ConfusionMatrixPlot;
 import dev.zoo.api.image.ImageGrid;
 import dev.zoo.api.metrics.ClassificationMetrics;
-import dev.zoo.api.train.AdamTrainingTask;
+import dev.zoo.api.train.OptimizerSettings;
+import dev.zoo.api.train.ParameterGroup;
+import dev.zoo.api.train.StepMetrics;
+import dev.zoo.api.train.TrainingStep;
+import dev.zoo.api.train.TrainingTask;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Trains an {@link ImageClassifier} with softmax cross-entropy and Adam. */
-final class ClassifierTraining extends AdamTrainingTask {
+/** Trains an {@link ImageClassifier} with softmax cross-entropy on its logits. */
+final class ClassifierTraining implements TrainingTask {
 
   static final String CONFUSION_PNG = "confusion-matrix.png";
   static final String PREDICTIONS_PNG = "predictions.png";
@@ -34,13 +40,6 @@ final class ClassifierTraining extends AdamTrainingTask {
   private final float[] targets;
 
   ClassifierTraining(ImageClassifier model, ImageSet train, ImageSet test) {
-    super(
-        model.manager(),
-        model.block(),
-        model.hyperparameters(),
-        train.size(),
-        ImageClassifier.PARAMETERS,
-        ImageClassifier.OPTIMIZER);
     this.model = model;
     this.train = train;
     this.test = test;
@@ -50,12 +49,31 @@ final class ClassifierTraining extends AdamTrainingTask {
   }
 
   @Override
+  public NDManager manager() {
+    return model.manager();
+  }
+
+  @Override
+  public List<ParameterGroup> parameterGroups() {
+    return List.of(
+        ParameterGroup.of(
+            Network.of(model.block()), OptimizerSettings.from(model.hyperparameters())));
+  }
+
+  @Override
+  public int trainSize() {
+    return train.size();
+  }
+
+  @Override
   public String unit() {
     return "images";
   }
 
   @Override
-  public Map<String, Double> trainBatch(NDManager batch, int[] indices) {
+  public StepMetrics trainStep(TrainingStep step) {
+    NDManager batch = step.manager();
+    int[] indices = step.indices();
     int n = indices.length;
     int size = train.height() * train.width();
     for (int i = 0; i < n; i++) {
@@ -63,25 +81,16 @@ final class ClassifierTraining extends AdamTrainingTask {
       targets[i] = train.label(indices[i]);
     }
     NDArray labels = batch.create(FloatBuffer.wrap(targets, 0, n), new Shape(n), DataType.FLOAT32);
-    float lossValue;
-    int correct = 0;
+    NDArray value;
+    NDArray correct;
     try (GradientCollector collector = batch.getEngine().newGradientCollector()) {
       NDArray logits = model.forward(batch, pixels, n, true);
-      NDArray value = loss.evaluate(new NDList(labels), new NDList(logits));
+      value = loss.evaluate(new NDList(labels), new NDList(logits));
       collector.backward(value);
-      lossValue = value.getFloat();
-      int[] predicted = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
-      for (int i = 0; i < n; i++) {
-        if (predicted[i] == (int) targets[i]) {
-          correct++;
-        }
-      }
+      correct = logits.argMax(1).toType(DataType.FLOAT32, false).eq(labels);
     }
-    step();
-    Map<String, Double> metrics = new LinkedHashMap<>();
-    metrics.put("loss", (double) lossValue);
-    metrics.put("accuracy", correct / (double) n);
-    return metrics;
+    step.update();
+    return StepMetrics.loss(value).put("accuracy", correct.toType(DataType.FLOAT32, false).mean());
   }
 
   @Override
@@ -121,6 +130,6 @@ final class ClassifierTraining extends AdamTrainingTask {
 
   @Override
   public CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    return model.describe(epoch, metrics);
+    return model.checkpointInfo(epoch, metrics);
   }
 }

@@ -6,6 +6,7 @@ import dev.zoo.api.TrainRequest;
 import dev.zoo.api.bench.BenchRow;
 import dev.zoo.api.bench.Measure;
 import dev.zoo.api.bench.ScratchFolder;
+import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
@@ -36,24 +37,23 @@ final class CnnBench {
     ImageSet test = data.test();
     EngineChoice choice = context.chooseEngine("training cnn/" + variant, family.needs(variant));
     Map<String, Object> json;
+    ModelDescription description =
+        ModelDescription.of(
+            CnnFamily.NAME,
+            variant,
+            hp,
+            List.of(1, train.height(), train.width()),
+            train.classNames(),
+            choice,
+            context.seed());
     try (ScratchFolder scratch = ScratchFolder.create("zoo-bench");
-        ImageClassifier model =
-            new ImageClassifier(
-                variant,
-                hp,
-                train.classNames(),
-                train.height(),
-                train.width(),
-                choice,
-                context.seed())) {
+        ImageClassifier model = new ImageClassifier(description)) {
       TrainingSummary summary =
           model.fit(
               train,
               test,
               scratch.path().resolve("run"),
-              null,
-              context.log(),
-              context.interactive());
+              context.fitOptions(TrainRequest.defaults(scratch.path())));
       List<Double> perEpoch = new ArrayList<>();
       List<Double> accuracy = new ArrayList<>();
       for (EpochResult r : summary.epochs()) {
@@ -66,13 +66,13 @@ final class CnnBench {
       double inferPerSecond = test.size() / ((System.nanoTime() - t0) / 1e9);
       float[] image = test.image(0);
       for (int i = 0; i < 20; i++) {
-        model.classify(image, 1);
+        model.predict(image, 1);
       }
       double[] latencies = new double[LATENCY_RUNS];
       for (int i = 0; i < LATENCY_RUNS; i++) {
         float[] x = test.image(i % test.size());
         long s = System.nanoTime();
-        model.classify(x, 1);
+        model.predict(x, 1);
         latencies[i] = (System.nanoTime() - s) / 1e6;
       }
       json =

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
@@ -112,7 +113,8 @@ class BadInputTest {
         "Unknown engine 'nosuch'",
         "pytorch",
         "mxnet");
-    TestData.assertZooError(() -> family.evaluate(run, unknown), "Unknown engine 'nosuch'");
+    TestData.assertZooError(
+        () -> family.evaluate(ModelRequest.of(run), unknown), "Unknown engine 'nosuch'");
     assertFalse(Files.exists(out));
     assertRunUntouched();
   }
@@ -141,7 +143,7 @@ class BadInputTest {
         TestData.assertZooError(() -> family.train(request("lenet", out), context(bad)), expected);
     assertTrue(e.getMessage().contains(what + " bytes"), e.getMessage());
     assertFalse(Files.exists(out));
-    TestData.assertZooError(() -> family.evaluate(run, context(bad)), expected);
+    TestData.assertZooError(() -> family.evaluate(ModelRequest.of(run), context(bad)), expected);
     TestData.assertZooError(() -> family.train(resume(2), context(bad)), expected);
     assertRunUntouched();
   }
@@ -160,7 +162,7 @@ class BadInputTest {
         swapped.resolve("t10k-images-idx3-ubyte"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     TestData.assertZooError(
-        () -> family.evaluate(run, context(swapped)),
+        () -> family.evaluate(ModelRequest.of(run), context(swapped)),
         "t10k-images-idx3-ubyte is not an IDX image file (magic number 0x00000801)");
     // --data naming a file rather than a folder.
     Path file = dir.resolve("data.bin");
@@ -195,7 +197,8 @@ class BadInputTest {
     Path bad = dataCopy();
     Files.delete(bad.resolve("t10k-labels-idx1-ubyte"));
     TestData.assertZooError(
-        () -> family.evaluate(run, context(bad)), "lacks t10k-labels-idx1-ubyte (plain or .gz)");
+        () -> family.evaluate(ModelRequest.of(run), context(bad)),
+        "lacks t10k-labels-idx1-ubyte (plain or .gz)");
     assertRunUntouched();
   }
 
@@ -206,24 +209,32 @@ class BadInputTest {
     new Random(1).nextBytes(bytes);
     Files.write(noise, bytes);
     TestData.assertZooError(
-        () -> family.predict(run, List.of(noise.toString()), context(null)),
+        () ->
+            family.predict(
+                ModelRequest.of(run).withInputs(List.of(noise.toString())), context(null)),
         "Cannot decode image " + noise + ": not a PNG or JPEG file");
     // A PNG signature followed by garbage is no better.
     Path broken = dir.resolve("broken.png");
     byte[] png = Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 64);
     Files.write(broken, png);
     TestData.assertZooError(
-        () -> family.predict(run, List.of(broken.toString()), context(null)),
+        () ->
+            family.predict(
+                ModelRequest.of(run).withInputs(List.of(broken.toString())), context(null)),
         "Cannot decode image " + broken);
     TestData.assertZooError(
-        () -> family.predict(run, List.of(dir.resolve("absent.png").toString()), context(null)),
+        () ->
+            family.predict(
+                ModelRequest.of(run).withInputs(List.of(dir.resolve("absent.png").toString())),
+                context(null)),
         "Image file " + dir.resolve("absent.png") + " does not exist");
     TestData.assertZooError(
-        () -> family.predict(run, List.of(), context(null)), "Name at least one PNG or JPEG");
+        () -> family.predict(ModelRequest.of(run).withInputs(List.of()), context(null)),
+        "Name at least one PNG or JPEG");
     try (ImageClassifier model = ImageClassifier.load(run, "pytorch")) {
-      TestData.assertZooError(() -> model.classify(noise, 3), "Cannot decode image");
+      TestData.assertZooError(() -> model.predict(noise, 3), "Cannot decode image");
       TestData.assertZooError(
-          () -> model.classify(new float[10], 3), "An image of 10 pixels does not fit");
+          () -> model.predict(new float[10], 3), "An image of 10 pixels does not fit");
     }
     assertRunUntouched();
   }
@@ -232,14 +243,16 @@ class BadInputTest {
   void checkpointThatIsMissing() throws IOException {
     Path missing = dir.resolve("nonexistent");
     TestData.assertZooError(
-        () -> family.evaluate(missing, context(data)), "Checkpoint " + missing + " does not exist");
+        () -> family.evaluate(ModelRequest.of(missing), context(data)),
+        "Checkpoint " + missing + " does not exist");
     TestData.assertZooError(
-        () -> family.predict(missing, List.of("x.png"), context(null)), "does not exist");
+        () -> family.predict(ModelRequest.of(missing).withInputs(List.of("x.png")), context(null)),
+        "does not exist");
     TestData.assertZooError(() -> ImageClassifier.load(missing), "does not exist");
     Path empty = Files.createDirectories(dir.resolve("empty"));
     Files.writeString(empty.resolve("notes.txt"), "no model here");
     TestData.assertZooError(
-        () -> family.evaluate(empty, context(data)),
+        () -> family.evaluate(ModelRequest.of(empty), context(data)),
         "No checkpoint in " + empty + ": it has no model.json");
     assertEquals(List.of("notes.txt"), list(empty));
   }
@@ -296,11 +309,12 @@ class BadInputTest {
   private Report act(String action, Path checkpoint) throws IOException {
     switch (action) {
       case "evaluate":
-        return family.evaluate(checkpoint, context(data));
+        return family.evaluate(ModelRequest.of(checkpoint), context(data));
       case "predict":
         Path png = dir.resolve("image.png");
         TestData.writePng(png, TestData.sample().test().image(0), 28, 28);
-        return family.predict(checkpoint, List.of(png.toString()), context(null));
+        return family.predict(
+            ModelRequest.of(checkpoint).withInputs(List.of(png.toString())), context(null));
       case "load":
         ImageClassifier.load(checkpoint, "pytorch").close();
         return null;
@@ -344,21 +358,23 @@ class BadInputTest {
     TestData.assertZooError(
         () -> family.train(overrides(out, "dropout", "0.5"), context(data)),
         "Unknown hyper-parameter 'dropout'");
+    // Resuming a complete run is not a mistake (job scripts always pass --resume): it trains
+    // nothing and changes nothing.
+    ByteArrayOutputStream completeLog = new ByteArrayOutputStream();
+    family.train(resume(1), TestData.context("pytorch", data, completeLog));
+    assertTrue(
+        completeLog.toString(StandardCharsets.UTF_8).contains("is complete"),
+        completeLog.toString(StandardCharsets.UTF_8));
+    assertRunUntouched();
+    // An application's builder refuses the setting before any model exists.
     TestData.assertZooError(
-        () -> family.train(resume(1), context(data)),
-        "Nothing to resume",
-        "already trained 1 of 1");
-    try (ImageClassifier model =
-        ImageClassifier.builder()
-            .engine("pytorch")
-            .variant("lenet")
-            .set("batch_size", -1)
-            .build()) {
-      DataSplits sample = TestData.sample();
-      TestData.assertZooError(
-          () -> model.fit(sample.train().first(100), sample.test().first(10), out),
-          "Batch size must be a positive number, not -1");
-    }
+        () ->
+            ImageClassifier.builder()
+                .engine("pytorch")
+                .variant("lenet")
+                .set("batch_size", -1)
+                .build(),
+        "Batch size must be a positive number, not -1");
     assertFalse(Files.exists(out) && Files.exists(out.resolve("checkpoint")));
     assertRunUntouched();
   }

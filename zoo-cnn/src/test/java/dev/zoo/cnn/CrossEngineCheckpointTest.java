@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.ImageSet;
+import dev.zoo.api.model.Classification;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,9 +72,9 @@ class CrossEngineCheckpointTest {
   private static float[][] probabilities(ImageClassifier model, ImageSet images) {
     float[][] result = new float[images.size()][];
     for (int i = 0; i < images.size(); i++) {
-      List<Prediction> all = model.classify(images.image(i), model.labels().size());
+      List<Classification> all = model.predict(images.image(i), model.labels().size());
       float[] p = new float[all.size()];
-      for (Prediction prediction : all) {
+      for (Classification prediction : all) {
         p[prediction.index()] = (float) prediction.probability();
       }
       result[i] = p;

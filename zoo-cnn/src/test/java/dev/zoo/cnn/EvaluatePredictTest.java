@@ -3,10 +3,12 @@ package dev.zoo.cnn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.TrainRequest;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
+import dev.zoo.api.model.Classification;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,7 +46,9 @@ class EvaluatePredictTest {
   @SuppressWarnings("unchecked")
   void evaluateReportsAccuracyPerClassAndConfusionMatrix() {
     Report report =
-        new CnnFamily().evaluate(run, TestData.context("mxnet", data, new ByteArrayOutputStream()));
+        new CnnFamily()
+            .evaluate(
+                ModelRequest.of(run), TestData.context("mxnet", data, new ByteArrayOutputStream()));
     Map<String, Object> json = report.data();
     double accuracy = (Double) json.get("accuracy");
     assertTrue(accuracy >= 0 && accuracy <= 1, "accuracy " + accuracy);
@@ -102,8 +106,7 @@ class EvaluatePredictTest {
     Report report =
         new CnnFamily()
             .predict(
-                run,
-                List.of(first.toString(), second.toString()),
+                ModelRequest.of(run).withInputs(List.of(first.toString(), second.toString())),
                 TestData.context("pytorch", null, new ByteArrayOutputStream()));
     List<Map<String, Object>> rows = (List<Map<String, Object>>) report.data().get("predictions");
     assertEquals(2, rows.size());
@@ -123,7 +126,7 @@ class EvaluatePredictTest {
         assertTrue(sum <= 1 + 1e-6, "top-3 probabilities sum to " + sum);
         assertTrue(sum > (Double) top.get(0).get("probability"), "three non-zero classes");
         // The PNG round trip is exact, so the file gives the in-memory image's answer.
-        List<Prediction> direct = model.classify(sample.test().image(i), 3);
+        List<Classification> direct = model.predict(sample.test().image(i), 3);
         for (int k = 0; k < 3; k++) {
           assertEquals(direct.get(k).label(), top.get(k).get("label"));
           assertEquals(direct.get(k).probability(), (Double) top.get(k).get("probability"), 1e-6);
@@ -131,11 +134,11 @@ class EvaluatePredictTest {
       }
       // All ten probabilities sum to one.
       double all =
-          model.classify(sample.test().image(0), 10).stream()
-              .mapToDouble(Prediction::probability)
+          model.predict(sample.test().image(0), 10).stream()
+              .mapToDouble(Classification::probability)
               .sum();
       assertEquals(1.0, all, 1e-5);
-      assertEquals(10, model.classify(sample.test().image(0), 99).size());
+      assertEquals(10, model.predict(sample.test().image(0), 99).size());
     }
     String text = report.text();
     assertTrue(text.startsWith(first + ":"), text);
@@ -158,8 +161,8 @@ class EvaluatePredictTest {
     ImageIO.write(rgb, "png", big.toFile());
     Path small = TestData.writePng(dir.resolve("small.png"), grey, 28, 28);
     try (ImageClassifier model = ImageClassifier.load(run, "pytorch")) {
-      List<Prediction> a = model.classify(big, 3);
-      List<Prediction> b = model.classify(small, 3);
+      List<Classification> a = model.predict(big, 3);
+      List<Classification> b = model.predict(small, 3);
       for (int k = 0; k < 3; k++) {
         assertEquals(b.get(k).index(), a.get(k).index());
         assertEquals(b.get(k).probability(), a.get(k).probability(), 1e-4);

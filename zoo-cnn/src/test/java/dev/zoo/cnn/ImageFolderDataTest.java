@@ -3,12 +3,14 @@ package dev.zoo.cnn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.TrainRequest;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.ImageFolderReader;
 import dev.zoo.api.data.ImageSet;
+import dev.zoo.api.model.Classification;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +80,8 @@ class ImageFolderDataTest {
     assertTrue((Double) trained.data().get("accuracy") > 0.8, trained.text());
 
     Report evaluated =
-        family.evaluate(out, TestData.context("pytorch", folder, new ByteArrayOutputStream()));
+        family.evaluate(
+            ModelRequest.of(out), TestData.context("pytorch", folder, new ByteArrayOutputStream()));
     assertEquals(trained.data().get("accuracy"), evaluated.data().get("accuracy"));
     assertEquals(60L, evaluated.data().get("examples"));
     List<Map<String, Object>> perClass =
@@ -91,7 +94,9 @@ class ImageFolderDataTest {
 
     List<String> inputs = testImages.stream().map(Path::toString).toList();
     Report predicted =
-        family.predict(out, inputs, TestData.context("pytorch", null, new ByteArrayOutputStream()));
+        family.predict(
+            ModelRequest.of(out).withInputs(inputs),
+            TestData.context("pytorch", null, new ByteArrayOutputStream()));
     List<Map<String, Object>> rows =
         (List<Map<String, Object>>) predicted.data().get("predictions");
     assertEquals(inputs.size(), rows.size());
@@ -126,7 +131,7 @@ class ImageFolderDataTest {
             .build()) {
       model.fit(train, test, dir.resolve("api-run"));
       assertTrue(model.evaluate(test).accuracy() > 0.8);
-      List<Prediction> top = model.classify(testImages.get(0), 2);
+      List<Classification> top = model.predict(testImages.get(0), 2);
       assertEquals(2, top.size());
       assertTrue(NAMES.contains(top.get(0).label()));
     }

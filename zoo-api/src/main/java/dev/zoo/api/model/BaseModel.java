@@ -151,8 +151,11 @@ public abstract class BaseModel<D> implements AutoCloseable {
     manager.close();
   }
 
-  /** The manager that owns the model's parameters; scopes of single calls are its sub-managers. */
-  protected NDManager manager() {
+  /**
+   * The manager that owns the model's parameters on its engine and device; every call opens a
+   * sub-manager of it for its own arrays and closes it.
+   */
+  public NDManager manager() {
     return manager;
   }
 
@@ -167,8 +170,8 @@ public abstract class BaseModel<D> implements AutoCloseable {
     return description;
   }
 
-  /** The checkpoint description after {@code epoch} epochs with {@code latest} metrics. */
-  protected CheckpointInfo checkpointInfo(int epoch, Map<String, Double> latest) {
+  /** What {@code model.json} records after {@code epoch} epochs with {@code latest} metrics. */
+  public CheckpointInfo checkpointInfo(int epoch, Map<String, Double> latest) {
     return description.at(manager.getEngine(), epoch, latest);
   }
 

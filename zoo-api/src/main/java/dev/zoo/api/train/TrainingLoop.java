@@ -287,7 +287,7 @@ public final class TrainingLoop {
     return new Thread(
         () ->
             listener.notice(
-                "Interrupted. The last checkpoint in "
+                "Interrupted. The checkpoint of the last completed epoch in "
                     + runDir
                     + " is intact; continue with --resume --out "
                     + runDir
