@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.data.FashionMnist;
+import dev.zoo.api.model.Classification;
+import dev.zoo.api.testing.LegacyExpected;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A classifier checkpoint written by the code of commit 04c3eed ({@code
- * src/test/resources/legacy/simple-cnn}, made by {@link LegacyCheckpointWriter}) still loads, on
- * the engine that wrote it and on the other, and gives the class probabilities recorded then.
+ * src/test/resources/legacy/simple-cnn}, made by the {@code LegacyCheckpointWriter} of commit
+ * 6e8b9b0) still loads, on the engine that wrote it and on the other, and gives the class
+ * probabilities recorded then.
  */
 class LegacyCheckpointTest {
 
@@ -52,7 +55,7 @@ class LegacyCheckpointTest {
     assertEquals(
         Map.of("epochs", "1", "batch_size", "32", "learning_rate", "0.002", "schedule", "cosine"),
         cp.info().hyperparameters());
-    assertEquals(2, LegacyExpected.adamSteps(cp, ImageClassifier.OPTIMIZER));
+    assertEquals(2, LegacyExpected.adamSteps(cp, "optimizer.state"));
   }
 
   /** The class probabilities of the two fixed images, in class order. */
@@ -60,7 +63,7 @@ class LegacyCheckpointTest {
     LegacyExpected.Values values = new LegacyExpected.Values();
     for (int which = 0; which < 2; which++) {
       float[] p = new float[model.labels().size()];
-      for (Prediction prediction : model.classify(image(which), p.length)) {
+      for (Classification prediction : model.predict(image(which), p.length)) {
         p[prediction.index()] = (float) prediction.probability();
       }
       values.put("probabilities.image" + which, p);

@@ -1,5 +1,6 @@
 package dev.zoo.gan;
 
+import dev.zoo.api.testing.LegacyExpected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A GAN checkpoint written by the code of commit 04c3eed ({@code src/test/resources/legacy/dcgan},
- * made by {@link LegacyCheckpointWriter}) still loads, on the engine that wrote it and on the
+ * made by the {@code LegacyCheckpointWriter} of commit 6e8b9b0) still loads, on the engine that wrote it and on the
  * other, and gives the images, fixed noise and discriminator scores recorded then.
  */
 class LegacyCheckpointTest {

@@ -1,5 +1,6 @@
 package dev.zoo.transformer;
 
+import dev.zoo.api.testing.LegacyExpected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.zoo.api.checkpoint.Checkpoint;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Checkpoints written by the code of commit 04c3eed ({@code src/test/resources/legacy/char-gpt},
- * {@code bpe-gpt} and {@code text-classifier}, made by {@link LegacyCheckpointWriter}) still load,
+ * {@code bpe-gpt} and {@code text-classifier}, made by the {@code LegacyCheckpointWriter} of commit 6e8b9b0) still load,
  * on the engine that wrote them and on the other, and give the bits per character, text and class
  * probabilities recorded then.
  */

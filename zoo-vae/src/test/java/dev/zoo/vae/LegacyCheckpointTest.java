@@ -1,5 +1,6 @@
 package dev.zoo.vae;
 
+import dev.zoo.api.testing.LegacyExpected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.zoo.api.checkpoint.Checkpoint;
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A VAE checkpoint written by the code of commit 04c3eed ({@code
- * src/test/resources/legacy/conv-vae}, made by {@link LegacyCheckpointWriter}) still loads, on the
+ * src/test/resources/legacy/conv-vae}, made by the {@code LegacyCheckpointWriter} of commit 6e8b9b0) still loads, on the
  * engine that wrote it and on the other, and gives the latent codes, scores and images recorded
  * then.
  */

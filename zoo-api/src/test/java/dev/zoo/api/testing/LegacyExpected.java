@@ -1,4 +1,4 @@
-package dev.zoo.gan;
+package dev.zoo.api.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,13 +31,13 @@ import java.util.stream.Stream;
  * {@value #TOLERANCE} times the larger of 1 and the expected magnitude (absolute for probabilities
  * and pixels, relative for sums) and strings exactly.
  */
-final class LegacyExpected {
+public final class LegacyExpected {
 
   /** The file next to the checkpoint's files. */
-  static final String FILE = "expected.json";
+  public static final String FILE = "expected.json";
 
   /** The tolerance of a number: absolute up to magnitude 1, relative above. */
-  static final double TOLERANCE = 1e-4;
+  public static final double TOLERANCE = 1e-4;
 
   private static final Gson GSON =
       new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
@@ -45,11 +45,11 @@ final class LegacyExpected {
   private LegacyExpected() {}
 
   /** Measurements by name, in the order they were taken. */
-  static final class Values {
+  public static final class Values {
     private final Map<String, Object> map = new LinkedHashMap<>();
 
     /** Records a list of numbers. */
-    Values put(String name, float[] values) {
+    public Values put(String name, float[] values) {
       double[] d = new double[values.length];
       for (int i = 0; i < d.length; i++) {
         d[i] = values[i];
@@ -58,25 +58,25 @@ final class LegacyExpected {
     }
 
     /** Records a list of numbers. */
-    Values put(String name, double[] values) {
+    public Values put(String name, double[] values) {
       map.put(name, java.util.Arrays.stream(values).boxed().toList());
       return this;
     }
 
     /** Records one number. */
-    Values put(String name, double value) {
+    public Values put(String name, double value) {
       map.put(name, value);
       return this;
     }
 
     /** Records a text. */
-    Values put(String name, String value) {
+    public Values put(String name, String value) {
       map.put(name, value);
       return this;
     }
 
     /** Records the first eight values, the sum and the sum of squares of a long list. */
-    Values summary(String name, float[] values) {
+    public Values summary(String name, float[] values) {
       float[] first = java.util.Arrays.copyOf(values, Math.min(8, values.length));
       double sum = 0;
       double squares = 0;
@@ -96,7 +96,7 @@ final class LegacyExpected {
   }
 
   /** The resource folder {@code legacy/<variant>} of this module's tests, as a path. */
-  static Path resource(String variant) {
+  public static Path resource(String variant) {
     URL url = LegacyExpected.class.getResource("/legacy/" + variant + "/model.json");
     if (url == null) {
       fail("The legacy checkpoint legacy/" + variant + " is missing from the test resources.");
@@ -112,7 +112,7 @@ final class LegacyExpected {
    * Copies the checkpoint files of {@code legacy/<variant>} (not {@code expected.json}) into a new
    * folder {@code dir/<variant>}, so that loading can never write into the resources.
    */
-  static Path copyCheckpoint(String variant, Path dir) {
+  public static Path copyCheckpoint(String variant, Path dir) {
     Path from = resource(variant);
     Path to = dir.resolve(variant);
     try (Stream<Path> files = Files.list(from)) {
@@ -129,7 +129,7 @@ final class LegacyExpected {
   }
 
   /** Reads {@code legacy/<variant>/expected.json}: {@code about} and {@code values}. */
-  static Map<String, Object> read(String variant) {
+  public static Map<String, Object> read(String variant) {
     try {
       String json = Files.readString(resource(variant).resolve(FILE), StandardCharsets.UTF_8);
       return GSON.fromJson(json, new TypeToken<Map<String, Object>>() {}.getType());
@@ -140,12 +140,12 @@ final class LegacyExpected {
 
   /** The measurements of {@code legacy/<variant>/expected.json}. */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> expectedValues(String variant) {
+  public static Map<String, Object> expectedValues(String variant) {
     return (Map<String, Object>) read(variant).get("values");
   }
 
   /** Writes {@code expected.json} into {@code dir}. */
-  static void write(Path dir, Map<String, Object> about, Values values) throws IOException {
+  public static void write(Path dir, Map<String, Object> about, Values values) throws IOException {
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("about", about);
     all.put("values", values.asMap());
@@ -153,7 +153,7 @@ final class LegacyExpected {
   }
 
   /** Asserts that every expected measurement was taken again with the same result. */
-  static void assertMatches(Map<String, Object> expected, Values actual, String where) {
+  public static void assertMatches(Map<String, Object> expected, Values actual, String where) {
     Map<String, Object> got = actual.asMap();
     assertEquals(expected.keySet(), got.keySet(), where + ": the measurements taken");
     for (Map.Entry<String, Object> e : expected.entrySet()) {
@@ -180,7 +180,7 @@ final class LegacyExpected {
   }
 
   /** The largest difference, in tolerance units, between two sets of measurements' numbers. */
-  static double worstDeviation(Map<String, Object> expected, Values actual) {
+  public static double worstDeviation(Map<String, Object> expected, Values actual) {
     double worst = 0;
     for (Map.Entry<String, Object> e : expected.entrySet()) {
       Object have = actual.asMap().get(e.getKey());
@@ -211,7 +211,7 @@ final class LegacyExpected {
   }
 
   /** The number of steps recorded in a {@code zoo-adam/1} optimizer state file of {@code cp}. */
-  static long adamSteps(Checkpoint cp, String file) {
+  public static long adamSteps(Checkpoint cp, String file) {
     try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
         DataInputStream in = cp.open(file)) {
       Adam adam = Adam.of(manager, 1e-3f);
