@@ -21,4 +21,9 @@ public final class MxNetBackend extends DjlBackend {
     ops.remove(Op.BATCH_MATMUL);
     return new Offers(ops, hasGpu());
   }
+
+  @Override
+  public void prepare() {
+    NativeThreads.apply(name(), hasGpu());
+  }
 }

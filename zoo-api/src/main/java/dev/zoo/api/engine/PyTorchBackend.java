@@ -25,9 +25,6 @@ public final class PyTorchBackend extends DjlBackend {
 
   @Override
   public void prepare() {
-    // One inter-op thread: on two cores a second pool only competes with the intra-op threads.
-    System.setProperty(
-        "ai.djl.pytorch.num_interop_threads",
-        System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
+    NativeThreads.apply(name(), hasGpu());
   }
 }
