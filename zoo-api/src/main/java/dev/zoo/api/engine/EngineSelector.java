@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,10 +18,20 @@ import java.util.stream.Collectors;
 public final class EngineSelector {
 
   private final List<EngineBackend> backends;
+  private final EngineSpeeds speeds;
 
-  /** Creates a selector over the given backends. */
+  /**
+   * Creates a selector over the given backends with the measured speeds of {@link
+   * EngineSpeeds#load()}.
+   */
   public EngineSelector(List<EngineBackend> backends) {
+    this(backends, EngineSpeeds.load());
+  }
+
+  /** Creates a selector over the given backends with the given measured speeds. */
+  public EngineSelector(List<EngineBackend> backends, EngineSpeeds speeds) {
     this.backends = List.copyOf(backends);
+    this.speeds = speeds;
   }
 
   /**
@@ -69,10 +81,23 @@ public final class EngineSelector {
     }
     boolean wantCpu =
         explicitDevice != null && explicitDevice.trim().toLowerCase(Locale.ROOT).equals("cpu");
-    Comparator<EngineBackend> order =
-        Comparator.comparing((EngineBackend b) -> wantCpu || !b.declaredOffers().gpu())
-            .thenComparingInt(EngineBackend::preference);
-    fitting.sort(order);
+    Comparator<EngineBackend> onGpu =
+        Comparator.comparing((EngineBackend b) -> wantCpu || !b.declaredOffers().gpu());
+    fitting.sort(onGpu.thenComparingInt(EngineBackend::preference));
+    boolean gpu = !wantCpu && fitting.get(0).declaredOffers().gpu();
+    List<EngineBackend> sameDevice =
+        fitting.stream().filter(b -> gpu == (!wantCpu && b.declaredOffers().gpu())).toList();
+    Optional<EngineSpeeds.Measurement> measured = speeds.lookup(job, gpu ? "gpu" : "cpu");
+    String why = gpu ? "a GPU engine that covers the needs of " + job : null;
+    if (measured.isPresent() && measuredCount(measured.get(), sameDevice) >= 2) {
+      Map<String, Double> perSecond = measured.get().perSecond();
+      List<EngineBackend> ranked = new ArrayList<>(sameDevice);
+      ranked.sort(
+          Comparator.comparingDouble((EngineBackend b) -> -perSecond.getOrDefault(b.name(), 0.0)));
+      fitting.removeAll(ranked);
+      fitting.addAll(0, ranked);
+      why = fastest(ranked, perSecond, job, measured.get());
+    }
     EngineBackend best = fitting.get(0);
     DeviceInfo device = device(best, explicitDevice);
     String others =
@@ -88,11 +113,32 @@ public final class EngineSelector {
             + " on "
             + device
             + ": "
-            + (device.isGpu() ? "a GPU engine that covers " : "the preferred engine that covers ")
-            + "the needs of "
-            + job
+            + (why != null ? why : "the preferred engine that covers the needs of " + job)
             + others;
     return new EngineChoice(best, device, reason);
+  }
+
+  private static long measuredCount(EngineSpeeds.Measurement m, List<EngineBackend> candidates) {
+    return candidates.stream().filter(b -> m.perSecond().containsKey(b.name())).count();
+  }
+
+  /** E.g. "1.9x mxnet's speed at training gan/dcgan, measured 2026-11-29 by zoo bench". */
+  private static String fastest(
+      List<EngineBackend> ranked,
+      Map<String, Double> perSecond,
+      String job,
+      EngineSpeeds.Measurement m) {
+    EngineBackend first = ranked.get(0);
+    EngineBackend second = ranked.get(1);
+    double ratio = perSecond.get(first.name()) / Math.max(perSecond.get(second.name()), 1e-12);
+    return String.format(
+        Locale.ROOT,
+        "the fastest engine that covers the needs of %s, %.1fx %s's speed (measured %s by %s)",
+        job,
+        ratio,
+        second.name(),
+        m.measured(),
+        m.source());
   }
 
   private EngineBackend byName(String name) {

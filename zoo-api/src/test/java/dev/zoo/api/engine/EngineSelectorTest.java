@@ -98,7 +98,46 @@ class EngineSelectorTest {
   private static final FakeBackend MISSING = new FakeBackend("omega", false, all(), false, 0);
 
   private static EngineSelector selector(EngineBackend... backends) {
-    return new EngineSelector(List.of(backends));
+    return new EngineSelector(List.of(backends), EngineSpeeds.none());
+  }
+
+  private static EngineSpeeds measured(double alpha, double beta) {
+    return EngineSpeeds.of(
+        List.of(
+            new EngineSpeeds.Measurement(
+                JOB,
+                "cpu",
+                java.util.Map.of("alpha", alpha, "beta", beta),
+                "0.35.1",
+                "2026-11-29",
+                "zoo engines --tune")));
+  }
+
+  @Test
+  void theMeasuredFasterEngineWinsOverPreferenceAndTheReasonSaysBy() {
+    EngineSelector selector = new EngineSelector(List.of(CPU_FAST, CPU_SLOW), measured(10, 19));
+
+    EngineChoice choice = selector.choose(JOB, CNN, new EngineRequest(null, null));
+
+    assertSame(CPU_SLOW, choice.backend());
+    assertTrue(choice.reason().contains("1.9x alpha's speed"), choice.reason());
+    assertTrue(
+        choice.reason().contains("measured 2026-11-29 by zoo engines --tune"), choice.reason());
+  }
+
+  @Test
+  void runningAModelUsesTheTrainingMeasurementAndAnExplicitEngineStillWins() {
+    EngineSelector selector = new EngineSelector(List.of(CPU_FAST, CPU_SLOW), measured(10, 19));
+
+    assertSame(
+        CPU_SLOW,
+        selector.choose("running cnn/simple-cnn", CNN, new EngineRequest(null, null)).backend());
+    assertSame(CPU_FAST, selector.choose(JOB, CNN, new EngineRequest("alpha", null)).backend());
+    assertSame(
+        CPU_FAST,
+        new EngineSelector(List.of(CPU_FAST, CPU_SLOW), measured(30, 19))
+            .choose(JOB, CNN, new EngineRequest(null, null))
+            .backend());
   }
 
   @Test
