@@ -102,6 +102,10 @@ public abstract class DjlBackend implements EngineBackend {
       throw new EngineException(
           "Engine " + name + " is not available: " + unavailableReason() + ".");
     }
+    // The zoo never reaches the network at run time: DJL must not download natives or models,
+    // nor report usage (it does on EC2 unless told not to).
+    setDefault("ai.djl.offline", "true");
+    setDefault("OPT_OUT_TRACKING", "true");
     prepare();
     try {
       Engine engine = Engine.getEngine(djlEngine);
@@ -114,6 +118,12 @@ public abstract class DjlBackend implements EngineBackend {
     } catch (RuntimeException | LinkageError e) {
       throw new EngineException(
           "Engine " + name + " failed to load its native library: " + firstLine(e) + ".", e);
+    }
+  }
+
+  private static void setDefault(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
     }
   }
 

@@ -139,9 +139,17 @@ public final class EngineSpeeds {
     }
   }
 
-  /** DJL's version, read without loading an engine. */
+  /** DJL's version, read from its jar without initialising DJL's engines. */
   public static String djlVersion() {
-    return Engine.getDjlVersion();
+    try (InputStream in = Engine.class.getResourceAsStream("api.properties")) {
+      java.util.Properties p = new java.util.Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("djl_version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static List<Measurement> shipped() {
