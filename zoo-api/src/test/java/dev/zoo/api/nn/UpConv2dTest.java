@@ -13,7 +13,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import dev.zoo.api.ZooException;
+import dev.zoo.api.common.ZooException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
