@@ -27,16 +27,22 @@ public final class Sha256 {
 
   /** Adds the values' IEEE 754 bits, big-endian. */
   public Sha256 put(float[] values) {
-    for (float v : values) {
-      room(4).putFloat(v);
+    for (int from = 0; from < values.length; ) {
+      int n = Math.min(room(4).remaining() / 4, values.length - from);
+      buffer.asFloatBuffer().put(values, from, n);
+      buffer.position(buffer.position() + 4 * n);
+      from += n;
     }
     return this;
   }
 
   /** Adds the values, big-endian. */
   public Sha256 put(int[] values) {
-    for (int v : values) {
-      room(4).putInt(v);
+    for (int from = 0; from < values.length; ) {
+      int n = Math.min(room(4).remaining() / 4, values.length - from);
+      buffer.asIntBuffer().put(values, from, n);
+      buffer.position(buffer.position() + 4 * n);
+      from += n;
     }
     return this;
   }

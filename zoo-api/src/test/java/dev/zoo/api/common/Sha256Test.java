@@ -1,0 +1,35 @@
+package dev.zoo.api.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+/** Fingerprints equal the SHA-256 of the values' big-endian bytes, however long the arrays. */
+class Sha256Test {
+
+  @Test
+  void floatsAndIntsHashAsTheirBigEndianBytes() throws Exception {
+    float[] floats = new float[50_000];
+    int[] ints = new int[20_001];
+    for (int i = 0; i < floats.length; i++) {
+      floats[i] = (float) Math.sin(i);
+    }
+    for (int i = 0; i < ints.length; i++) {
+      ints[i] = i * 7919;
+    }
+    ByteBuffer bytes = ByteBuffer.allocate(4 * (floats.length + ints.length));
+    bytes.asFloatBuffer().put(floats);
+    bytes.position(4 * floats.length);
+    bytes.asIntBuffer().put(ints);
+    String expected =
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.array()));
+
+    assertEquals(expected, Sha256.hasher().put(floats).put(ints).hex());
+    floats[49_999] += 1e-3f;
+    assertNotEquals(expected, Sha256.hasher().put(floats).put(ints).hex());
+  }
+}
