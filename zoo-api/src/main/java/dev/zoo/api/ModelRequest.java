@@ -108,17 +108,27 @@ public record ModelRequest(
   }
 
   /**
-   * Refuses options the family does not take for this command, naming the first one.
+   * Refuses options the family does not take for this command, naming all of them (in alphabetical
+   * order) in one sentence.
    *
+   * @param what what they do not apply to, e.g. {@code "a VAE"}
    * @throws InvalidSettingException when an option outside {@code known} was given
    */
   public void allowOnly(String what, String... known) {
     List<String> allowed = List.of(known);
-    for (String key : options.keySet()) {
-      if (!allowed.contains(key)) {
-        throw new InvalidSettingException(
-            "--" + key.replace('_', '-') + " does not apply to " + what + ".");
-      }
+    List<String> refused =
+        options.keySet().stream()
+            .filter(k -> !allowed.contains(k))
+            .sorted()
+            .map(k -> "--" + k.replace('_', '-'))
+            .toList();
+    if (!refused.isEmpty()) {
+      throw new InvalidSettingException(
+          String.join(", ", refused)
+              + (refused.size() == 1 ? " does" : " do")
+              + " not apply to "
+              + what
+              + ".");
     }
   }
 

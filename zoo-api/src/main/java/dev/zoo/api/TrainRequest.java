@@ -2,6 +2,7 @@ package dev.zoo.api;
 
 import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.common.InvalidSettingException;
+import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.train.TrainingLoop;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -66,6 +67,11 @@ public record TrainRequest(
     Map<String, String> all = new LinkedHashMap<>(overrides);
     all.put(name, String.valueOf(value));
     return new TrainRequest(variant, out, epochs, batchSize, learningRate, limit, resume, all);
+  }
+
+  /** The first {@link #limit} images of {@code train}, or all of them when there is no limit. */
+  public ImageSet limited(ImageSet train) {
+    return limit == null ? train : train.first(limit);
   }
 
   /**

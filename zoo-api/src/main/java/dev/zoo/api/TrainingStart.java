@@ -2,9 +2,13 @@ package dev.zoo.api;
 
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
+import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.common.CheckpointException;
 import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.data.ImageSet;
+import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.train.TrainingLoop;
+import java.util.List;
 
 /**
  * Where a command's training starts: a fresh run of a variant with its defaults and the request's
@@ -48,6 +52,23 @@ public record TrainingStart(Checkpoint resume, String variant, Hyperparameters h
   /** The seed of the run: the checkpoint's when resuming, else {@code fresh}. */
   public long seed(long fresh) {
     return resume != null ? resume.info().seed() : fresh;
+  }
+
+  /**
+   * The description of an image model trained on {@code train}: labels and image size of the data
+   * for a fresh run, the checkpoint's labels when resuming, and the run's seed.
+   */
+  public ModelDescription imageModel(
+      String family, ImageSet train, EngineChoice choice, long freshSeed) {
+    List<String> labels = resuming() ? resume.info().labels() : train.classNames();
+    return ModelDescription.of(
+        family,
+        variant,
+        hyperparameters,
+        List.of(1, train.height(), train.width()),
+        labels,
+        choice,
+        seed(freshSeed));
   }
 
   /** Whether the run continues a checkpoint. */

@@ -7,32 +7,26 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
-import dev.zoo.api.checkpoint.CheckpointInfo;
-import dev.zoo.api.checkpoint.Network;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.image.ConfusionMatrixPlot;
 import dev.zoo.api.image.ImageGrid;
 import dev.zoo.api.metrics.ClassificationMetrics;
-import dev.zoo.api.train.OptimizerSettings;
-import dev.zoo.api.train.ParameterGroup;
+import dev.zoo.api.model.SingleNetworkTask;
 import dev.zoo.api.train.StepMetrics;
 import dev.zoo.api.train.TrainingStep;
-import dev.zoo.api.train.TrainingTask;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** Trains an {@link ImageClassifier} with softmax cross-entropy on its logits. */
-final class ClassifierTraining implements TrainingTask {
+final class ClassifierTraining extends SingleNetworkTask<ImageClassifier> {
 
   static final String CONFUSION_PNG = "confusion-matrix.png";
   static final String PREDICTIONS_PNG = "predictions.png";
   private static final int GRID_IMAGES = 48;
 
-  private final ImageClassifier model;
   private final ImageSet train;
   private final ImageSet test;
   private final Loss loss = Loss.softmaxCrossEntropyLoss();
@@ -40,24 +34,12 @@ final class ClassifierTraining implements TrainingTask {
   private final float[] targets;
 
   ClassifierTraining(ImageClassifier model, ImageSet train, ImageSet test) {
-    this.model = model;
+    super(model);
     this.train = train;
     this.test = test;
     int batch = model.hyperparameters().getInt("batch_size");
     this.pixels = new float[batch * train.height() * train.width()];
     this.targets = new float[batch];
-  }
-
-  @Override
-  public NDManager manager() {
-    return model.manager();
-  }
-
-  @Override
-  public List<ParameterGroup> parameterGroups() {
-    return List.of(
-        ParameterGroup.of(
-            Network.of(model.block()), OptimizerSettings.from(model.hyperparameters())));
   }
 
   @Override
@@ -126,10 +108,5 @@ final class ClassifierTraining implements TrainingTask {
           test.image(indices[i]), model.labels().get(predicted[i]), right ? 0x2E7D32 : 0xC62828);
     }
     grid.write(file);
-  }
-
-  @Override
-  public CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    return model.checkpointInfo(epoch, metrics);
   }
 }

@@ -9,7 +9,6 @@ import dev.zoo.api.TrainRequest;
 import dev.zoo.api.TrainingStart;
 import dev.zoo.api.Variant;
 import dev.zoo.api.checkpoint.Checkpoint;
-import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.data.DataSplits;
@@ -104,24 +103,14 @@ public final class CnnFamily implements ModelFamily {
     DataSplits data = FashionMnist.locate(context.data());
     EngineChoice choice = context.chooseEngine("training cnn/" + variant, needs(variant));
     context.log().println("Data: " + data.origin() + ".");
-    ImageSet train = data.train();
-    if (request.limit() != null && request.limit() < train.size()) {
-      train = train.first(request.limit());
+    ImageSet train = request.limited(data.train());
+    if (train.size() < data.train().size()) {
       context.log().println("Training on the first " + train.size() + " images (--limit).");
     }
-    List<String> labels = start.resuming() ? start.resume().info().labels() : train.classNames();
-    ModelDescription description =
-        ModelDescription.of(
-            NAME,
-            variant,
-            hp,
-            List.of(1, train.height(), train.width()),
-            labels,
-            choice,
-            start.seed(context.seed()));
     TrainingSummary summary;
     ClassificationMetrics metrics;
-    try (ImageClassifier model = new ImageClassifier(description)) {
+    try (ImageClassifier model =
+        new ImageClassifier(start.imageModel(NAME, train, choice, context.seed()))) {
       context.log().printf("Training cnn/%s (%s) on %d images.%n", variant, hp, train.size());
       summary = model.fit(train, data.test(), request.out(), context.fitOptions(request));
       metrics = model.evaluate(data.test());
@@ -189,6 +178,7 @@ public final class CnnFamily implements ModelFamily {
   private ImageClassifier open(Checkpoint cp, RunContext context) {
     String variant = variant(cp.info().variant()).name();
     EngineChoice choice = context.chooseEngine("running cnn/" + variant, inferenceNeeds(variant));
-    return ImageClassifier.open(cp, ModelLoader.description(this, cp, choice));
+    return ModelLoader.restored(
+        cp, ModelLoader.description(this, cp, choice), ImageClassifier::new);
   }
 }

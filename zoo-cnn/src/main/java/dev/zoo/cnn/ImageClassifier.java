@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.checkpoint.Network;
 import dev.zoo.api.common.Hyperparameters;
@@ -79,13 +78,7 @@ public final class ImageClassifier extends BaseModel<ImageSet> {
 
   /** Loads a saved classifier on the named engine ({@code pytorch}, {@code mxnet}), or the best. */
   public static ImageClassifier load(Path checkpoint, String engine) {
-    return ModelLoader.load(new CnnFamily(), checkpoint, engine, ImageClassifier::open);
-  }
-
-  static ImageClassifier open(Checkpoint checkpoint, ModelDescription description) {
-    ImageClassifier model = new ImageClassifier(description);
-    model.restore(checkpoint);
-    return model;
+    return ModelLoader.load(new CnnFamily(), checkpoint, engine, ImageClassifier::new);
   }
 
   /**

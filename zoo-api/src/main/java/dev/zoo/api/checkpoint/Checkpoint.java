@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,6 +36,9 @@ public final class Checkpoint {
   public static final String DIR = "checkpoint";
 
   static final String INFO_FILE = "model.json";
+  private static final long MAX_INFO_BYTES = 16L << 20;
+  private static final byte[] LFS_POINTER =
+      "version https://git-lfs.github.com/spec/".getBytes(StandardCharsets.US_ASCII);
   static final Gson GSON =
       new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
@@ -85,19 +89,22 @@ public final class Checkpoint {
     if (dir == null) {
       throw new CheckpointException("No checkpoint in " + path + ": it has no " + INFO_FILE + ".");
     }
-    CheckpointInfo info;
-    try {
-      info =
-          GSON.fromJson(
-              Files.readString(dir.resolve(INFO_FILE), StandardCharsets.UTF_8),
-              CheckpointInfo.class);
-    } catch (IOException | JsonParseException e) {
-      throw new CheckpointException(
-          "Checkpoint " + path + " is corrupted: its " + INFO_FILE + " cannot be read.", e);
-    }
-    if (info == null || !FORMAT.equals(info.format()) || info.files() == null) {
+    CheckpointInfo info = readInfo(path, dir);
+    if (info == null || info.format() == null || info.files() == null) {
       throw new CheckpointException(
           "Checkpoint " + path + " is not a zoo checkpoint (unknown format).");
+    }
+    if (!FORMAT.equals(info.format())) {
+      throw new CheckpointException(
+          "Checkpoint "
+              + path
+              + " is not a zoo checkpoint this version can read: its format "
+              + info.format()
+              + (info.format().startsWith("zoo-checkpoint/")
+                  ? " was written by a newer version of the zoo (this version reads "
+                      + FORMAT
+                      + ")."
+                  : " is unknown."));
     }
     if (family != null && !family.equals(info.family())) {
       throw new CheckpointException(
@@ -112,11 +119,16 @@ public final class Checkpoint {
               + " model.");
     }
     for (Map.Entry<String, String> file : info.files().entrySet()) {
-      Path p = dir.resolve(file.getKey());
+      Path p = inside(path, dir, file.getKey());
+      if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.exists(p)) {
+        throw new CheckpointException(
+            "Checkpoint " + path + " is refused: " + file.getKey() + " is not a regular file.");
+      }
       if (!Files.isRegularFile(p)) {
         throw new CheckpointException(
             "Checkpoint " + path + " is incomplete: " + file.getKey() + " is missing.");
       }
+      refuseLfsPointer(path, file.getKey(), p);
       if (!sha256(p).equals(file.getValue())) {
         throw new CheckpointException(
             "Checkpoint "
@@ -127,6 +139,64 @@ public final class Checkpoint {
       }
     }
     return new Checkpoint(dir, info);
+  }
+
+  private static CheckpointInfo readInfo(Path path, Path dir) {
+    Path file = dir.resolve(INFO_FILE);
+    try {
+      if (Files.size(file) > MAX_INFO_BYTES) {
+        throw new CheckpointException(
+            "Checkpoint " + path + " is refused: its " + INFO_FILE + " is larger than 16 MB.");
+      }
+      return GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), CheckpointInfo.class);
+    } catch (IOException | JsonParseException e) {
+      throw new CheckpointException(
+          "Checkpoint " + path + " is corrupted: its " + INFO_FILE + " cannot be read.", e);
+    }
+  }
+
+  /**
+   * The file {@code name} of the checkpoint, refused when the name leads outside its folder (an
+   * absolute path, {@code ..}, a separator) — a checkpoint names only files of its own.
+   */
+  private static Path inside(Path path, Path dir, String name) {
+    boolean plain =
+        name != null
+            && !name.isEmpty()
+            && !name.equals(".")
+            && !name.equals("..")
+            && name.indexOf('/') < 0
+            && name.indexOf('\\') < 0
+            && name.indexOf('\0') < 0;
+    if (!plain) {
+      throw new CheckpointException(
+          "Checkpoint "
+              + path
+              + " is refused: its "
+              + INFO_FILE
+              + " names the file '"
+              + name
+              + "', which is not a file name inside the checkpoint.");
+    }
+    return dir.resolve(name);
+  }
+
+  /** Refuses a Git LFS pointer that stands where the file should be. */
+  private static void refuseLfsPointer(Path path, String name, Path file) {
+    byte[] head = new byte[LFS_POINTER.length];
+    try (InputStream in = Files.newInputStream(file)) {
+      if (in.readNBytes(head, 0, head.length) == head.length
+          && java.util.Arrays.equals(head, LFS_POINTER)) {
+        throw new CheckpointException(
+            "Checkpoint "
+                + path
+                + " is incomplete: "
+                + name
+                + " is a Git LFS pointer, not the file; fetch it with 'git lfs pull'.");
+      }
+    } catch (IOException e) {
+      throw new CheckpointException("Cannot read " + file + ": " + e.getMessage() + ".", e);
+    }
   }
 
   /** The recorded facts. */

@@ -9,6 +9,7 @@ import dev.zoo.api.engine.EngineRequest;
 import dev.zoo.api.engine.Engines;
 import java.nio.file.Path;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** Opens saved models: one path for the command line and for applications. */
 public final class ModelLoader {
@@ -39,6 +40,29 @@ public final class ModelLoader {
             family.inferenceNeeds(variant),
             EngineRequest.of(engine));
     return open.apply(checkpoint, description(family, checkpoint, choice));
+  }
+
+  /**
+   * Loads {@code family}'s checkpoint at {@code path} into a model that {@code create} builds from
+   * the checkpoint's description, on the named engine or the best.
+   *
+   * @throws dev.zoo.api.common.CheckpointException when the checkpoint is missing, corrupted, of
+   *     another family, or its parameters do not fit
+   * @throws dev.zoo.api.common.EngineException when no engine can run it
+   */
+  public static <M extends BaseModel<?>> M load(
+      ModelFamily family, Path path, String engine, Function<ModelDescription, M> create) {
+    return load(family, path, engine, (cp, d) -> restored(cp, d, create));
+  }
+
+  /**
+   * A model built by {@code create} from {@code description}, with {@code checkpoint}'s parameters.
+   */
+  public static <M extends BaseModel<?>> M restored(
+      Checkpoint checkpoint, ModelDescription description, Function<ModelDescription, M> create) {
+    M model = create.apply(description);
+    model.restore(checkpoint);
+    return model;
   }
 
   /**

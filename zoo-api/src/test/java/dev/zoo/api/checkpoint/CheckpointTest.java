@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zoo.api.common.CheckpointException;
 import dev.zoo.api.common.ZooException;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -184,6 +185,66 @@ class CheckpointTest {
     ZooException e = assertThrows(ZooException.class, () -> Checkpoint.open(run, "cnn"));
 
     assertTrue(e.getMessage().contains("is not a zoo checkpoint"), e.getMessage());
+  }
+
+  /** Rewrites model.json with {@code from} replaced by {@code to}. */
+  private static void editModelJson(Path dir, String from, String to) throws IOException {
+    Path json = dir.resolve("model.json");
+    String text = Files.readString(json);
+    assertTrue(text.contains(from), text);
+    Files.writeString(json, text.replace(from, to));
+  }
+
+  @Test
+  void fileNamesThatLeadOutsideTheCheckpointAreRefused() throws IOException {
+    Path secret = Files.writeString(run.resolve("secret.txt"), "not yours");
+    for (String name : new String[] {"../secret.txt", secret.toAbsolutePath().toString(), ".."}) {
+      Path dir = writeCheckpoint(1, new byte[] {1}, null);
+      editModelJson(dir, "\"weights.bin\"", "\"" + name.replace("\\", "\\\\") + "\"");
+
+      CheckpointException e =
+          assertThrows(CheckpointException.class, () -> Checkpoint.open(run, "cnn"));
+
+      assertTrue(e.getMessage().contains("not a file name inside the checkpoint"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aSymbolicLinkInsteadOfAFileIsRefused() throws IOException {
+    Path dir = writeCheckpoint(1, new byte[] {1, 2}, null);
+    Path elsewhere = Files.write(run.resolve("elsewhere.bin"), new byte[] {1, 2});
+    Files.delete(dir.resolve("weights.bin"));
+    Files.createSymbolicLink(dir.resolve("weights.bin"), elsewhere);
+
+    CheckpointException e =
+        assertThrows(CheckpointException.class, () -> Checkpoint.open(run, "cnn"));
+
+    assertTrue(e.getMessage().contains("weights.bin is not a regular file"), e.getMessage());
+  }
+
+  @Test
+  void aGitLfsPointerIsNamedAsSuch() throws IOException {
+    Path dir = writeCheckpoint(1, new byte[] {1, 2}, null);
+    Files.writeString(
+        dir.resolve("weights.bin"),
+        "version https://git-lfs.github.com/spec/v1\noid sha256:0123\nsize 42\n");
+
+    CheckpointException e =
+        assertThrows(CheckpointException.class, () -> Checkpoint.open(run, "cnn"));
+
+    assertTrue(e.getMessage().contains("weights.bin is a Git LFS pointer"), e.getMessage());
+    assertTrue(e.getMessage().contains("git lfs pull"), e.getMessage());
+  }
+
+  @Test
+  void aNewerFormatSaysSo() throws IOException {
+    Path dir = writeCheckpoint(1, new byte[] {1}, null);
+    editModelJson(dir, "zoo-checkpoint/1", "zoo-checkpoint/2");
+
+    CheckpointException e =
+        assertThrows(CheckpointException.class, () -> Checkpoint.open(run, "cnn"));
+
+    assertTrue(e.getMessage().contains("written by a newer version of the zoo"), e.getMessage());
   }
 
   @Test

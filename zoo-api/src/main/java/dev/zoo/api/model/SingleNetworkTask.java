@@ -1,0 +1,44 @@
+package dev.zoo.api.model;
+
+import ai.djl.ndarray.NDManager;
+import dev.zoo.api.checkpoint.CheckpointInfo;
+import dev.zoo.api.train.OptimizerSettings;
+import dev.zoo.api.train.ParameterGroup;
+import dev.zoo.api.train.TrainingTask;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The common part of a training task for a model with one network: the model's manager, one
+ * parameter group optimised as its hyper-parameters say, and its checkpoint description. A family
+ * adds the step, the evaluation and the data.
+ *
+ * @param <M> the model trained
+ */
+public abstract class SingleNetworkTask<M extends BaseModel<?>> implements TrainingTask {
+
+  /** The model trained. */
+  protected final M model;
+
+  /** A task that trains {@code model}'s only network. */
+  protected SingleNetworkTask(M model) {
+    this.model = model;
+  }
+
+  @Override
+  public NDManager manager() {
+    return model.manager();
+  }
+
+  @Override
+  public List<ParameterGroup> parameterGroups() {
+    return List.of(
+        ParameterGroup.of(
+            model.networks().get(0), OptimizerSettings.from(model.hyperparameters())));
+  }
+
+  @Override
+  public CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
+    return model.checkpointInfo(epoch, metrics);
+  }
+}
