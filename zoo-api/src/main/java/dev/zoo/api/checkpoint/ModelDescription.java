@@ -60,6 +60,12 @@ public record ModelDescription(
         family, variant, hyperparameters, inputShape, labels, choice, seed, values, provenance);
   }
 
+  /** A copy with other hyper-parameters, e.g. a resumed run's. */
+  public ModelDescription withHyperparameters(Hyperparameters value) {
+    return new ModelDescription(
+        family, variant, value, inputShape, labels, choice, seed, extra, provenance);
+  }
+
   /** A copy with the given provenance. */
   public ModelDescription withProvenance(Provenance value) {
     return new ModelDescription(

@@ -275,6 +275,25 @@ public final class Corpus implements DataSource {
     return new Split(train, valid);
   }
 
+  /**
+   * The training part of {@link #split} as a corpus of its own, with this corpus's origin.
+   *
+   * @throws InvalidDataException when there are too few records for two parts
+   */
+  public Corpus trainingPart(double validationFraction) {
+    return new Corpus(split(validationFraction).train(), origin, embedded);
+  }
+
+  /**
+   * The validation part of {@link #split} as a corpus of its own.
+   *
+   * @throws InvalidDataException when there are too few records for two parts
+   */
+  public Corpus validationPart(double validationFraction) {
+    return new Corpus(
+        split(validationFraction).validation(), origin + " (validation part)", embedded);
+  }
+
   static String join(List<TextRecord> rs) {
     return rs.stream().map(TextRecord::text).collect(Collectors.joining("\n\n", "", "\n\n"));
   }

@@ -38,6 +38,21 @@ public final class TokenSampler {
     this.random = new Random(seed);
   }
 
+  /** The temperature that divides the logits, above 0. */
+  public double temperature() {
+    return temperature;
+  }
+
+  /** Sample among the {@code topK} most likely tokens only; 0 for all. */
+  public int topK() {
+    return topK;
+  }
+
+  /** Sample from the smallest set of tokens whose probability reaches {@code topP}, in (0, 1]. */
+  public double topP() {
+    return topP;
+  }
+
   /** The index of the next token. */
   public int sample(float[] logits) {
     int n = logits.length;
