@@ -1,6 +1,6 @@
 package dev.zoo.vae;
 
-import dev.zoo.api.common.ZooException;
+import dev.zoo.api.common.InvalidDataException;
 import dev.zoo.api.data.ImageFolderReader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -19,15 +19,15 @@ final class ImageFiles {
   /**
    * The grey pixels of a PNG or JPEG file of exactly {@code height x width} pixels.
    *
-   * @throws ZooException when the file is missing, cannot be decoded or has another size
+   * @throws InvalidDataException when the file is missing, cannot be decoded or has another size
    */
   static float[] read(Path file, int height, int width) {
     if (!Files.exists(file)) {
-      throw new ZooException("Image file " + file + " does not exist.");
+      throw new InvalidDataException("Image file " + file + " does not exist.");
     }
     BufferedImage image = decode(file);
     if (image.getHeight() != height || image.getWidth() != width) {
-      throw new ZooException(
+      throw new InvalidDataException(
           String.format(
               "Image %s is %dx%d pixels but the model takes %dx%d images.",
               file, image.getHeight(), image.getWidth(), height, width));
@@ -43,7 +43,7 @@ final class ImageFiles {
       image = null;
     }
     if (image == null) {
-      throw new ZooException("Cannot decode image " + file + ": not a PNG or JPEG file.");
+      throw new InvalidDataException("Cannot decode image " + file + ": not a PNG or JPEG file.");
     }
     return image;
   }

@@ -8,7 +8,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import dev.zoo.api.common.Hyperparameters;
-import dev.zoo.api.common.ZooException;
+import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.nn.UpConv2d;
 
 /** The network definitions of the VAE family, one method per variant. */
@@ -19,18 +19,22 @@ final class VaeArchitectures {
   /**
    * Refuses hyper-parameters and image sizes a variant cannot be built with, before anything is
    * loaded or written.
+   *
+   * @throws InvalidSettingException for a latent dimension below 1, a beta that is not a number of
+   *     at least 0, or (conv-vae) image sides that are not multiples of 4 of at least 8
    */
   static void check(String variant, Hyperparameters hp, int height, int width) {
     int latent = hp.getInt("latent_dim");
     if (latent < 1) {
-      throw new ZooException("The latent dimension must be at least 1, not " + latent + ".");
+      throw new InvalidSettingException(
+          "The latent dimension must be at least 1, not " + latent + ".");
     }
     double beta = hp.getDouble("beta");
     if (!(beta >= 0 && Double.isFinite(beta))) {
-      throw new ZooException("Beta must be a number of at least 0, not " + beta + ".");
+      throw new InvalidSettingException("Beta must be a number of at least 0, not " + beta + ".");
     }
     if ("conv-vae".equals(variant) && (height % 4 != 0 || width % 4 != 0 || height < 8)) {
-      throw new ZooException(
+      throw new InvalidSettingException(
           "The conv-vae takes images whose sides are multiples of 4 (at least 8), not "
               + height
               + "x"
@@ -46,7 +50,8 @@ final class VaeArchitectures {
     return switch (variant) {
       case "conv-vae" -> conv(latent, height, width);
       case "mlp-vae" -> mlp(latent, height, width);
-      default -> throw new ZooException("Unknown variant '" + variant + "' of family vae.");
+      default ->
+          throw new InvalidSettingException("Unknown variant '" + variant + "' of family vae.");
     };
   }
 

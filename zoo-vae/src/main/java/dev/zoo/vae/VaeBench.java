@@ -6,12 +6,14 @@ import dev.zoo.api.TrainRequest;
 import dev.zoo.api.bench.BenchRow;
 import dev.zoo.api.bench.Measure;
 import dev.zoo.api.bench.ScratchFolder;
+import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.train.EpochResult;
+import dev.zoo.api.train.FitOptions;
 import dev.zoo.api.train.TrainingSummary;
 import java.util.List;
 import java.util.Locale;
@@ -41,9 +43,9 @@ final class VaeBench {
     EngineChoice choice = context.chooseEngine("training vae/" + variant, family.needs(variant));
     Map<String, Object> json;
     try (ScratchFolder scratch = ScratchFolder.create("zoo-bench-vae")) {
+      FitOptions options = context.fitOptions(TrainRequest.defaults(scratch.path()));
       try (VariationalAutoencoder vae = build(variant, hp, train, choice, context)) {
-        TrainingSummary summary =
-            vae.fit(train, test, scratch.path().resolve("run"), null, context.log(), false);
+        TrainingSummary summary = vae.fit(train, test, scratch.path().resolve("run"), options);
         List<EpochResult> epochs = summary.epochs();
         json =
             BenchRow.start(
@@ -61,8 +63,7 @@ final class VaeBench {
       context.log().println("Training again with class " + HOLDOUT + " held out.");
       Hyperparameters holdout = hp.with(Map.of("holdout_class", HOLDOUT));
       try (VariationalAutoencoder vae = build(variant, holdout, train, choice, context)) {
-        TrainingSummary summary =
-            vae.fit(train, test, scratch.path().resolve("holdout"), null, context.log(), false);
+        TrainingSummary summary = vae.fit(train, test, scratch.path().resolve("holdout"), options);
         json.put("holdout_class", HOLDOUT);
         json.put("holdout_auc", summary.last().metrics().get("holdout_auc"));
       }
@@ -88,7 +89,14 @@ final class VaeBench {
   private static VariationalAutoencoder build(
       String variant, Hyperparameters hp, ImageSet train, EngineChoice choice, RunContext context) {
     return new VariationalAutoencoder(
-        variant, hp, train.classNames(), train.height(), train.width(), choice, context.seed());
+        ModelDescription.of(
+            VaeFamily.NAME,
+            variant,
+            hp,
+            List.of(1, train.height(), train.width()),
+            train.classNames(),
+            choice,
+            context.seed()));
   }
 
   /** Scoring throughput over the test set at batch 256, and the median time of one image. */

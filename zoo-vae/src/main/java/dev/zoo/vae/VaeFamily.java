@@ -1,7 +1,9 @@
 package dev.zoo.vae;
 
-import dev.zoo.api.GenerateRequest;
+import dev.zoo.api.FamilyOption;
+import dev.zoo.api.ImageSampling;
 import dev.zoo.api.ModelFamily;
+import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.Task;
@@ -9,21 +11,19 @@ import dev.zoo.api.TrainRequest;
 import dev.zoo.api.Variant;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.common.Hyperparameters;
-import dev.zoo.api.common.ZooException;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
-import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.engine.Op;
-import dev.zoo.api.train.TrainingStart;
-import dev.zoo.api.train.TrainingSummary;
-import java.nio.file.Path;
+import dev.zoo.api.model.ModelLoader;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * The VAE family: variational autoencoders of grey images that encode, reconstruct, sample, and
+ * The VAE family: variational autoencoders of grey images (Kingma and Welling, "Auto-Encoding
+ * Variational Bayes", 2014; beta-VAE: Higgins et al., 2017) that encode, reconstruct, sample, and
  * score images by their negative ELBO to flag what looks unlike the training data.
  */
 public final class VaeFamily implements ModelFamily {
@@ -31,24 +31,48 @@ public final class VaeFamily implements ModelFamily {
   /** The family's name. */
   public static final String NAME = "vae";
 
+  private static final String WHAT = "a VAE";
+
   private static final List<Variant> VARIANTS =
       List.of(
           new Variant(
               "conv-vae",
+              Task.REPRESENTATION_LEARNING,
               "convolutional encoder (32, 64 channels, stride 2), transposed-convolution decoder,"
                   + " latent 16",
               defaults(2, 16).build()),
           new Variant(
               "mlp-vae",
+              Task.REPRESENTATION_LEARNING,
               "fully connected encoder 512-256 and decoder 256-512, latent 2 (manifold and"
                   + " scatter plots)",
               defaults(5, 2).build()));
+
+  private static final List<FamilyOption> OPTIONS =
+      Stream.concat(
+              Stream.of(
+                  FamilyOption.of(
+                      "--beta",
+                      "beta",
+                      "B",
+                      "Weight of the KL term: 1 is the plain VAE, above 1 a beta-VAE (default 1).",
+                      "train"),
+                  FamilyOption.of(
+                      "--holdout-class",
+                      "holdout_class",
+                      "CLASS",
+                      "Leave this class out of training and report how well the negative ELBO"
+                          + " tells it from the others (ROC-AUC on the test set).",
+                      "train")),
+              FamilyOption.imageSampling().stream())
+          .toList();
 
   private static Hyperparameters.Builder defaults(int epochs, int latent) {
     return Hyperparameters.builder()
         .put("epochs", epochs)
         .put("steps", 0)
         .put("batch_size", 128)
+        .put("optimizer", "adam")
         .put("learning_rate", 1e-3)
         .put("schedule", "constant")
         .put("latent_dim", latent)
@@ -68,13 +92,14 @@ public final class VaeFamily implements ModelFamily {
   }
 
   @Override
-  public Task task() {
-    return Task.IMAGE_GENERATION;
-  }
-
-  @Override
   public List<Variant> variants() {
     return VARIANTS;
+  }
+
+  /** {@code --beta} and {@code --holdout-class} on training, {@code --count}, {@code --format}. */
+  @Override
+  public List<FamilyOption> options() {
+    return OPTIONS;
   }
 
   @Override
@@ -88,86 +113,7 @@ public final class VaeFamily implements ModelFamily {
 
   @Override
   public Report train(TrainRequest request, RunContext context) {
-    TrainingStart start = TrainingStart.of(this, request);
-    String variantName = start.variant();
-    Hyperparameters hp = start.hyperparameters();
-    DataSplits data = FashionMnist.locate(context.data());
-    ImageSet train = data.train();
-    VaeArchitectures.check(variantName, hp, train.height(), train.width());
-    int heldOut = Holdout.resolve(hp.get("holdout_class"), train.classNames());
-    if (heldOut >= 0) {
-      Holdout.mask(data.test(), heldOut);
-    }
-    EngineChoice choice = context.chooseEngine("training vae/" + variantName, needs(variantName));
-    context.log().println("Data: " + data.origin() + ".");
-    if (request.limit() != null && request.limit() < train.size()) {
-      train = train.first(request.limit());
-      context.log().println("Training on the first " + train.size() + " images (--limit).");
-    }
-    long seed = start.seed(context.seed());
-    TrainingSummary summary;
-    try (VariationalAutoencoder model =
-        new VariationalAutoencoder(
-            variantName, hp, train.classNames(), train.height(), train.width(), choice, seed)) {
-      context.log().printf("Training vae/%s (%s) on %d images.%n", variantName, hp, train.size());
-      summary =
-          model.fit(
-              train,
-              data.test(),
-              request.out(),
-              start.resume(),
-              context.log(),
-              context.interactive());
-    }
-    return VaeRuns.trainReport(variantName, hp, data, summary);
-  }
-
-  @Override
-  public Report evaluate(Path checkpoint, RunContext context) {
-    Checkpoint cp = Checkpoint.open(checkpoint, NAME);
-    DataSplits data = FashionMnist.locate(context.data());
-    try (VariationalAutoencoder model = open(cp, context)) {
-      context.log().println("Data: " + data.origin() + ".");
-      return VaeRuns.evaluateReport(model, cp, data);
-    }
-  }
-
-  @Override
-  public Report encode(Path checkpoint, List<String> inputs, RunContext context) {
-    return onImages(checkpoint, inputs, context, "encode", VaeRuns::encodeReport);
-  }
-
-  @Override
-  public Report score(Path checkpoint, List<String> inputs, RunContext context) {
-    return onImages(checkpoint, inputs, context, "score", VaeRuns::scoreReport);
-  }
-
-  /** The report of an action on image files, read before the model is loaded. */
-  private Report onImages(
-      Path checkpoint, List<String> inputs, RunContext context, String verb, ImageAction action) {
-    if (inputs.isEmpty()) {
-      throw new ZooException("Name at least one PNG or JPEG image to " + verb + ".");
-    }
-    Checkpoint cp = Checkpoint.open(checkpoint, NAME);
-    List<float[]> images = VaeRuns.readImages(cp, inputs);
-    try (VariationalAutoencoder model = open(cp, context)) {
-      return action.report(model, cp, inputs, images);
-    }
-  }
-
-  /** An action's report on image files: their names and pixels. */
-  private interface ImageAction {
-    Report report(
-        VariationalAutoencoder model, Checkpoint cp, List<String> names, List<float[]> images);
-  }
-
-  @Override
-  public Report generate(GenerateRequest request, RunContext context) {
-    VaeRuns.checkGenerateRequest(request);
-    Checkpoint cp = Checkpoint.open(request.checkpoint(), NAME);
-    try (VariationalAutoencoder model = open(cp, context)) {
-      return VaeRuns.generate(model, cp, request, context.seed());
-    }
+    return VaeTrainRun.run(this, request, context);
   }
 
   @Override
@@ -175,9 +121,52 @@ public final class VaeFamily implements ModelFamily {
     return VaeBench.run(this, request, context);
   }
 
+  /** The negative ELBO and its terms on the test data, and the held-out class's ROC-AUC. */
+  @Override
+  public Report evaluate(ModelRequest request, RunContext context) {
+    RequestOptions.allowOnly(request, "zoo eval vae");
+    Checkpoint cp = Checkpoint.open(request.checkpoint(), NAME);
+    DataSplits data = FashionMnist.locate(context.data());
+    try (VariationalAutoencoder model = open(cp, context)) {
+      context.log().println("Data: " + data.origin() + ".");
+      return VaeEvaluation.measure(model, cp, data).report();
+    }
+  }
+
+  /** The latent mean of each input image, read before the model is loaded. */
+  @Override
+  public Report encode(ModelRequest request, RunContext context) {
+    ImageInputs inputs = ImageInputs.read(request, "encode");
+    try (VariationalAutoencoder model = open(inputs.checkpoint(), context)) {
+      return LatentCodes.of(model, inputs).report();
+    }
+  }
+
+  /** Each input image's negative ELBO, highest first, read before the model is loaded. */
+  @Override
+  public Report score(ModelRequest request, RunContext context) {
+    ImageInputs inputs = ImageInputs.read(request, "score");
+    try (VariationalAutoencoder model = open(inputs.checkpoint(), context)) {
+      return AnomalyScores.of(model, inputs).report();
+    }
+  }
+
+  /** Images decoded from codes drawn from the prior with the context's seed. */
+  @Override
+  public Report generate(ModelRequest request, RunContext context) {
+    RequestOptions.allowOnly(request, WHAT + ", which draws images", "count", "format");
+    ImageSampling sampling = ImageSampling.from(request, WHAT);
+    Checkpoint cp = Checkpoint.open(request.checkpoint(), NAME);
+    try (VariationalAutoencoder model = open(cp, context)) {
+      long seed = context.seed();
+      return sampling.write(
+          NAME + "/" + model.variant(), model.sample(sampling.count(), seed), 0, "", seed);
+    }
+  }
+
   private VariationalAutoencoder open(Checkpoint cp, RunContext context) {
-    String variant = cp.info().variant();
+    String variant = variant(cp.info().variant()).name();
     EngineChoice choice = context.chooseEngine("running vae/" + variant, inferenceNeeds(variant));
-    return VariationalAutoencoder.load(cp, choice);
+    return VariationalAutoencoder.open(cp, ModelLoader.description(this, cp, choice));
   }
 }

@@ -58,7 +58,7 @@ final class VaePictures {
         .scale(1)
         .gap(0)
         .title("Latent plane z1, z2 in [-2.5, 2.5], epoch " + epoch)
-        .addAll(model.decode(codes))
+        .addAll(model.decode(codes).pixels())
         .write(file);
   }
 
@@ -85,7 +85,7 @@ final class VaePictures {
     for (int i = 0; i < count; i++) {
       indices[i] = (int) ((long) i * test.size() / count);
     }
-    List<float[]> decoded = model.reconstruct(test, indices);
+    List<float[]> decoded = model.reconstruct(test, indices).pixels();
     ImageGrid.Builder grid =
         ImageGrid.builder(test.height(), test.width())
             .columns(count)
@@ -105,6 +105,6 @@ final class VaePictures {
         .columns((int) Math.ceil(Math.sqrt(count)))
         .scale(2)
         .title(title)
-        .addAll(model.sample(count, seed));
+        .addAll(model.sample(count, seed).pixels());
   }
 }

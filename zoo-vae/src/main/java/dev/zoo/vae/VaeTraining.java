@@ -5,18 +5,24 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import dev.zoo.api.checkpoint.CheckpointInfo;
+import dev.zoo.api.checkpoint.Network;
 import dev.zoo.api.data.ImageSet;
-import dev.zoo.api.train.AdamTrainingTask;
+import dev.zoo.api.train.OptimizerSettings;
+import dev.zoo.api.train.ParameterGroup;
+import dev.zoo.api.train.StepMetrics;
+import dev.zoo.api.train.TrainingStep;
+import dev.zoo.api.train.TrainingTask;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
- * Trains a {@link VariationalAutoencoder} on the negative ELBO (with the KL term weighted by {@code
- * beta}) with Adam, and evaluates and draws it on the test set after every epoch.
+ * Trains a {@link VariationalAutoencoder} on the negative ELBO with the KL term weighted by {@code
+ * beta} (Higgins et al., "beta-VAE", 2017; {@code beta} 1 is the plain VAE), drawing z with the
+ * reparameterisation trick, and evaluates and draws it on the test set after every epoch.
  */
-final class VaeTraining extends AdamTrainingTask {
+final class VaeTraining implements TrainingTask {
 
   private final VariationalAutoencoder model;
   private final ImageSet train;
@@ -30,13 +36,6 @@ final class VaeTraining extends AdamTrainingTask {
    * @param heldOut the class left out of training, whose ROC-AUC is measured on the test set, or -1
    */
   VaeTraining(VariationalAutoencoder model, ImageSet train, ImageSet test, int heldOut) {
-    super(
-        model.manager(),
-        model.network(),
-        model.hyperparameters(),
-        train.size(),
-        VariationalAutoencoder.PARAMETERS,
-        VariationalAutoencoder.OPTIMIZER);
     this.model = model;
     this.train = train;
     this.test = test;
@@ -48,33 +47,56 @@ final class VaeTraining extends AdamTrainingTask {
   }
 
   @Override
+  public NDManager manager() {
+    return model.manager();
+  }
+
+  @Override
+  public List<ParameterGroup> parameterGroups() {
+    return List.of(
+        new ParameterGroup(
+            Network.of(model.network()),
+            OptimizerSettings.from(model.hyperparameters()),
+            VariationalAutoencoder.OPTIMIZER));
+  }
+
+  @Override
+  public int trainSize() {
+    return train.size();
+  }
+
+  @Override
   public String unit() {
     return "images";
   }
 
+  /**
+   * One step on the batch's images. The noise of the reparameterisation comes from {@link
+   * Noise#forStep}, which depends only on the seed and the step's number (as {@link
+   * TrainingStep#random()} does), so that runs and resumed runs repeat those of earlier versions.
+   */
   @Override
-  public Map<String, Double> trainBatch(NDManager batch, int[] indices) {
+  public StepMetrics trainStep(TrainingStep step) {
+    int[] indices = step.indices();
     int n = indices.length;
     int size = train.height() * train.width();
-    IntStream.range(0, n).forEach(i -> train.copyImage(indices[i], pixels, i * size));
-    Noise.fill(Noise.forStep(model.seed(), stepsTaken() + 1), noise, 0, n * model.latentDim());
-    float reconstruction;
-    float kl;
-    try (GradientCollector collector = batch.getEngine().newGradientCollector()) {
-      NDList out = model.forward(batch, pixels, noise, n, true);
-      NDList terms = ElboLoss.perImage(out.get(0), out.get(1), out.get(2), out.get(3));
-      NDArray meanReconstruction = terms.get(0).mean();
-      NDArray meanKl = terms.get(1).mean();
-      collector.backward(meanReconstruction.add(meanKl.mul(beta)));
-      reconstruction = meanReconstruction.getFloat();
-      kl = meanKl.getFloat();
+    for (int i = 0; i < n; i++) {
+      train.copyImage(indices[i], pixels, i * size);
     }
-    step();
-    Map<String, Double> metrics = new LinkedHashMap<>();
-    metrics.put("loss", (double) reconstruction + beta * kl);
-    metrics.put("reconstruction", (double) reconstruction);
-    metrics.put("kl", (double) kl);
-    return metrics;
+    Noise.fill(Noise.forStep(model.seed(), step.number()), noise, 0, n * model.latentDim());
+    NDArray reconstruction;
+    NDArray kl;
+    NDArray loss;
+    try (GradientCollector collector = step.manager().getEngine().newGradientCollector()) {
+      NDList out = model.forward(step.manager(), pixels, noise, n);
+      NDList terms = ElboLoss.perImage(out.get(0), out.get(1), out.get(2), out.get(3));
+      reconstruction = terms.get(0).mean();
+      kl = terms.get(1).mean();
+      loss = reconstruction.add(kl.mul(beta));
+      collector.backward(loss);
+    }
+    step.update();
+    return StepMetrics.loss(loss).put("reconstruction", reconstruction).put("kl", kl);
   }
 
   @Override
@@ -94,6 +116,6 @@ final class VaeTraining extends AdamTrainingTask {
 
   @Override
   public CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    return model.describe(epoch, metrics);
+    return model.checkpointInfo(epoch, metrics);
   }
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;
+import dev.zoo.api.data.Images;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +33,7 @@ class ApplicationExampleTest {
     try (VariationalAutoencoder vae = VariationalAutoencoder.load(runs)) {
       float[] code = vae.encode(shoe);
       ElboTerms score = vae.score(shoe);
-      List<float[]> samples = vae.sample(16, 7);
+      Images samples = vae.sample(16, 7);
       double[] all = vae.scores(test);
       assertEquals(16, code.length);
       assertEquals(score.reconstruction() + score.kl(), score.negativeElbo(), 1e-9);

@@ -1,9 +1,10 @@
 package dev.zoo.vae;
 
-import dev.zoo.api.testing.LegacyExpected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.data.Images;
+import dev.zoo.api.testing.LegacyExpected;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A VAE checkpoint written by the code of commit 04c3eed ({@code
- * src/test/resources/legacy/conv-vae}, made by the {@code LegacyCheckpointWriter} of commit 6e8b9b0) still loads, on the
- * engine that wrote it and on the other, and gives the latent codes, scores and images recorded
- * then.
+ * src/test/resources/legacy/conv-vae}, made by the {@code LegacyCheckpointWriter} of commit
+ * 6e8b9b0) still loads, on the engine that wrote it and on the other, and gives the latent codes,
+ * scores and images recorded then.
  */
 class LegacyCheckpointTest {
 
@@ -71,11 +72,11 @@ class LegacyCheckpointTest {
     return values;
   }
 
-  private static float[] flatten(List<float[]> images) {
-    int size = images.get(0).length;
+  private static float[] flatten(Images images) {
+    int size = images.height() * images.width();
     float[] all = new float[images.size() * size];
     for (int i = 0; i < images.size(); i++) {
-      System.arraycopy(images.get(i), 0, all, i * size, size);
+      System.arraycopy(images.pixels().get(i), 0, all, i * size, size);
     }
     return all;
   }

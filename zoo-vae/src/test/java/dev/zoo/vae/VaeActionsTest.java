@@ -3,7 +3,7 @@ package dev.zoo.vae;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zoo.api.GenerateRequest;
+import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
@@ -65,7 +65,7 @@ class VaeActionsTest {
   @Test
   void trainingReportsTheTermsAndWritesTheRun() {
     Map<String, Object> json = trained.data();
-    assertEquals("conv-vae", json.get("variant"));
+    assertEquals("vae/conv-vae", json.get("model"));
     double elbo = (double) json.get("negative_elbo");
     assertEquals(elbo, (double) json.get("reconstruction") + (double) json.get("kl"), 1e-9);
     assertTrue(trained.text().contains("Test negative ELBO"), trained.text());
@@ -75,7 +75,7 @@ class VaeActionsTest {
 
   @Test
   void evalRepeatsTheTrainingRunsTestFigures() {
-    Report report = family.evaluate(run, context());
+    Report report = family.evaluate(ModelRequest.of(run), context());
     Map<String, Object> json = report.data();
     assertEquals(
         (double) trained.data().get("negative_elbo"), (double) json.get("negative_elbo"), 1e-3);
@@ -105,7 +105,9 @@ class VaeActionsTest {
   @Test
   @SuppressWarnings("unchecked")
   void encodeGivesTheLatentMeansOfEachImage() {
-    Report report = family.encode(run, List.of(shirt.toString(), boot.toString()), context());
+    Report report =
+        family.encode(
+            ModelRequest.of(run).withInputs(List.of(shirt.toString(), boot.toString())), context());
     List<Map<String, Object>> codes = (List<Map<String, Object>>) report.data().get("codes");
     assertEquals(2, codes.size());
     assertEquals(shirt.toString(), codes.get(0).get("file"));
@@ -124,7 +126,10 @@ class VaeActionsTest {
   @SuppressWarnings("unchecked")
   void scoreRanksHighestFirstWithNoiseOnTop() {
     Report report =
-        family.score(run, List.of(shirt.toString(), noise.toString(), boot.toString()), context());
+        family.score(
+            ModelRequest.of(run)
+                .withInputs(List.of(shirt.toString(), noise.toString(), boot.toString())),
+            context());
     List<Map<String, Object>> rows = (List<Map<String, Object>>) report.data().get("scores");
     assertEquals(3, rows.size());
     assertEquals(
@@ -139,7 +144,7 @@ class VaeActionsTest {
   @Test
   void generateWritesAGridOrOneFilePerSample() throws IOException {
     Path grid = dir.resolve("grid.png");
-    GenerateRequest request = GenerateRequest.of(run).withCount(9).withOut(grid);
+    ModelRequest request = ModelRequest.of(run).with("count", 9).withOut(grid);
     Report report = family.generate(request, context());
     assertEquals(9, report.data().get("count"));
     BufferedImage image = ImageIO.read(grid.toFile());
@@ -147,7 +152,7 @@ class VaeActionsTest {
 
     Path folder = dir.resolve("singles");
     family.generate(
-        new GenerateRequest(run, 4, folder, "png", null, null, null, null, null, null), context());
+        ModelRequest.of(run).with("count", 4).with("format", "png").withOut(folder), context());
     try (var files = Files.list(folder)) {
       List<Path> written = files.sorted().toList();
       assertEquals(4, written.size());

@@ -2,8 +2,10 @@ package dev.zoo.vae;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zoo.api.GenerateRequest;
+import dev.zoo.api.ModelRequest;
+import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
 import dev.zoo.api.checkpoint.Checkpoint;
@@ -13,6 +15,7 @@ import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -121,9 +124,11 @@ class VaeBadInputTest {
     Path big = Fixtures.png(dir.resolve("big.png"), new float[32 * 30], 32, 30);
     List<String> inputs = List.of(goodImage.toString(), big.toString());
     Fixtures.assertRefused(
-        () -> family.score(run, inputs, context(data)),
+        () -> family.score(ModelRequest.of(run).withInputs(inputs), context(data)),
         "Image " + big + " is 32x30 pixels but the model takes 28x28 images.");
-    Fixtures.assertRefused(() -> family.encode(run, inputs, context(data)), big + " is 32x30");
+    Fixtures.assertRefused(
+        () -> family.encode(ModelRequest.of(run).withInputs(inputs), context(data)),
+        big + " is 32x30");
     try (VariationalAutoencoder vae = VariationalAutoencoder.load(run, "pytorch")) {
       Fixtures.assertRefused(() -> vae.score(new float[100]), "An image of 100 pixels");
       Fixtures.assertRefused(() -> vae.decode(new float[][] {{1, 2, 3}}), "3 values", "has 2");
@@ -135,13 +140,41 @@ class VaeBadInputTest {
     Path text = Files.writeString(dir.resolve("notes.png"), "not an image");
     Path missing = dir.resolve("missing.png");
     Fixtures.assertRefused(
-        () -> family.score(run, List.of(text.toString()), context(data)),
+        () ->
+            family.score(ModelRequest.of(run).withInputs(List.of(text.toString())), context(data)),
         "Cannot decode image " + text);
     Fixtures.assertRefused(
-        () -> family.encode(run, List.of(goodImage.toString(), missing.toString()), context(data)),
+        () ->
+            family.encode(
+                ModelRequest.of(run).withInputs(List.of(goodImage.toString(), missing.toString())),
+                context(data)),
         missing + " does not exist");
     Fixtures.assertRefused(
-        () -> family.score(run, List.of(), context(data)), "Name at least one PNG or JPEG image");
+        () -> family.score(ModelRequest.of(run).withInputs(List.of()), context(data)),
+        "Name at least one PNG or JPEG image");
+  }
+
+  /**
+   * Options a command does not take are refused, all of them named, before anything is opened or
+   * loaded: here even before the checkpoint, which does not exist, is looked for.
+   */
+  @Test
+  void optionsThatDoNotApply() {
+    ModelRequest missing =
+        ModelRequest.of(dir.resolve("nonexistent")).withInputs(List.of(goodImage.toString()));
+    Fixtures.assertRefused(
+        () -> family.evaluate(missing.with("count", 3), context(data)),
+        "--count does not apply to zoo eval vae.");
+    Fixtures.assertRefused(
+        () -> family.encode(missing.with("top_k", 3).with("beta", 2), context(data)),
+        "--beta, --top-k do not apply to zoo encode vae.");
+    Fixtures.assertRefused(
+        () -> family.score(missing.with("format", "png"), context(data)),
+        "--format does not apply to zoo score vae.");
+    Fixtures.assertRefused(
+        () -> family.generate(missing.with("holdout_class", "Bag"), context(data)),
+        "--holdout-class does not apply to a VAE, which draws images.");
+    assertFalse(Files.exists(dir.resolve("nonexistent")));
   }
 
   @Test
@@ -167,14 +200,18 @@ class VaeBadInputTest {
               Map.of(),
               Map.of(),
               Map.of(),
-              null));
+              null,
+              vae.provenance()));
     }
     String expected = "holds a cnn model (lenet), not a vae model.";
-    Fixtures.assertRefused(() -> family.evaluate(cnn, context(data)), expected);
+    Fixtures.assertRefused(() -> family.evaluate(ModelRequest.of(cnn), context(data)), expected);
     Fixtures.assertRefused(
-        () -> family.score(cnn, List.of(goodImage.toString()), context(data)), expected);
+        () ->
+            family.score(
+                ModelRequest.of(cnn).withInputs(List.of(goodImage.toString())), context(data)),
+        expected);
     Fixtures.assertRefused(
-        () -> family.generate(GenerateRequest.of(cnn).withOut(dir.resolve("g.png")), context(data)),
+        () -> family.generate(ModelRequest.of(cnn).withOut(dir.resolve("g.png")), context(data)),
         expected);
     Fixtures.assertRefused(() -> VariationalAutoencoder.load(cnn), expected);
     Fixtures.assertRefused(
@@ -188,33 +225,45 @@ class VaeBadInputTest {
   void generateOptionsThatDoNotApply() {
     Path out = dir.resolve("g.png");
     Fixtures.assertRefused(
-        () -> family.generate(GenerateRequest.of(run).withLabel("Bag").withOut(out), context(data)),
+        () ->
+            family.generate(ModelRequest.of(run).with("class", "Bag").withOut(out), context(data)),
         "--class does not apply to a VAE");
+    // Every option that does not apply is named, in the order of their names.
     Fixtures.assertRefused(
         () ->
             family.generate(
-                GenerateRequest.of(run).withPrompt("hello", 10).withOut(out), context(data)),
-        "--prompt, --length do not apply");
+                ModelRequest.of(run).with("prompt", "hello").with("length", 10).withOut(out),
+                context(data)),
+        "--length, --prompt do not apply to a VAE");
     Fixtures.assertRefused(
-        () -> family.generate(GenerateRequest.of(run).withOut(dir), context(data)), "is a folder");
+        () -> family.generate(ModelRequest.of(run).withOut(dir), context(data)), "is a folder");
     assertFalse(Files.exists(out));
   }
 
+  /**
+   * Resuming a run with nothing left to train is not a mistake (job scripts always pass --resume):
+   * the run is complete, it trains nothing and changes nothing (see {@link #runIsUntouched}).
+   */
   @Test
   void resumeWithNothingLeftToTrain() {
-    Fixtures.assertRefused(
-        () ->
-            family.train(
-                new TrainRequest(null, run, null, null, null, null, true, Map.of("steps", "3")),
-                context(data)),
-        "Nothing to resume",
-        "pass a --steps above 4");
-    Fixtures.assertRefused(
-        () ->
-            family.train(
-                new TrainRequest(null, run, 1, null, null, null, true, Map.of()), context(data)),
-        "Nothing to resume",
-        "has already trained 1 of 1 epochs");
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    Report bySteps =
+        family.train(
+            new TrainRequest(null, run, null, null, null, null, true, Map.of("steps", "3")),
+            Fixtures.context("pytorch", data, log));
+    String text = log.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("Run " + run + " is complete"), text);
+    assertTrue(text.contains("it has trained 4 of 3 steps"), text);
+    assertEquals(1, bySteps.data().get("epochs"));
+    log.reset();
+    Report byEpochs =
+        family.train(
+            new TrainRequest(null, run, 1, null, null, null, true, Map.of()),
+            Fixtures.context("pytorch", data, log));
+    text = log.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("Run " + run + " is complete"), text);
+    assertTrue(text.contains("it has trained 4 of 4 steps (1 epochs)"), text);
+    assertEquals(1, byEpochs.data().get("epochs"));
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;
+import dev.zoo.api.data.Images;
 import dev.zoo.api.train.TrainingSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,9 +54,9 @@ class VaeTrainingTest {
       codes = vae.encode(few);
       assertEquals(6, codes.length);
       assertEquals(16, codes[0].length);
-      List<float[]> decoded = vae.decode(codes);
+      Images decoded = vae.decode(codes);
       assertEquals(6, decoded.size());
-      for (float[] image : decoded) {
+      for (float[] image : decoded.pixels()) {
         assertEquals(28 * 28, image.length);
         for (float v : image) {
           assertTrue(v > 0 && v < 1, "pixel mean outside (0, 1): " + v);

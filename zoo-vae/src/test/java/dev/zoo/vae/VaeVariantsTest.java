@@ -3,6 +3,7 @@ package dev.zoo.vae;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
@@ -54,7 +55,7 @@ class VaeVariantsTest {
     assertEquals("bag", report.data().get("holdout_class"));
     assertTrue(report.text().contains("ROC-AUC"), report.text());
 
-    Report eval = family.evaluate(run, context());
+    Report eval = family.evaluate(ModelRequest.of(run), context());
     assertEquals(auc, (double) eval.data().get("holdout_auc"), 1e-6);
     assertEquals("Bag", eval.data().get("holdout_class"));
     int[] labels = FashionMnist.embeddedSample().test().labels();
