@@ -40,6 +40,11 @@ import java.util.function.Consumer;
  * state forward one character at a time. Close it to free its native memory; see {@link BaseModel}
  * on threads.
  *
+ * <p>The model follows Karpathy's char-rnn ("The Unreasonable Effectiveness of Recurrent Neural
+ * Networks", 2015): LSTM (Hochreiter and Schmidhuber, 1997) or GRU (Cho et al., 2014) layers over
+ * character embeddings, trained by truncated back-propagation through time (Williams and Peng,
+ * 1990) on windows that start from a zero state.
+ *
  * <pre>{@code
  * Corpus corpus = Corpus.read(Path.of("my-texts"));
  * Corpus.Split split = corpus.split(0.1);

@@ -157,7 +157,7 @@ public final class Series implements DataSource {
   /**
    * The first {@code n} steps, e.g. the training part.
    *
-   * @throws IllegalArgumentException when {@code n} is not in {@code 1 .. length()}
+   * @throws InvalidDataException when {@code n} is not in {@code 1 .. length()}
    */
   public Series first(int n) {
     return range(0, n);
@@ -166,7 +166,7 @@ public final class Series implements DataSource {
   /**
    * The last {@code n} steps, e.g. the validation part or the recent values to forecast from.
    *
-   * @throws IllegalArgumentException when {@code n} is not in {@code 1 .. length()}
+   * @throws InvalidDataException when {@code n} is not in {@code 1 .. length()}
    */
   public Series last(int n) {
     return range(length() - n, length());
@@ -174,8 +174,8 @@ public final class Series implements DataSource {
 
   private Series range(int from, int to) {
     if (from < 0 || to > length() || from >= to) {
-      throw new IllegalArgumentException(
-          "Steps " + from + " to " + to + " are not within a series of " + length() + ".");
+      throw new InvalidDataException(
+          "A series of " + length() + " values has no steps " + from + " to " + to + ".");
     }
     double[][] part = new double[values.length][];
     for (int i = 0; i < values.length; i++) {

@@ -34,6 +34,12 @@ import java.util.Map;
  * deviation over the training series) are part of the model and of its checkpoint. Close it to free
  * its native memory; see {@link BaseModel} on threads.
  *
+ * <p>An LSTM (Hochreiter and Schmidhuber, 1997) reads the window and a linear layer maps its last
+ * hidden state to all {@code horizon} values at once (the direct multi-step strategy, Taieb et al.,
+ * "A review and comparison of strategies for multi-step ahead time series forecasting", 2012).
+ * Errors are measured next to the last-value (naive) forecast, the baseline of Hyndman and
+ * Athanasopoulos, "Forecasting: Principles and Practice".
+ *
  * <pre>{@code
  * Series series = Series.fromCsv(Path.of("prices.csv"), "price,volume");
  * Series train = series.first(800);

@@ -38,6 +38,7 @@ class LegacyCheckpointTest {
     try (CharLanguageModel model = CharLanguageModel.load(checkpoint, engine)) {
       assertEquals(engine, model.engine().backend().name());
       assertEquals(CHAR_LSTM, model.variant());
+      assertEquals(16, model.context());
       LegacyExpected.assertMatches(
           LegacyExpected.expectedValues(CHAR_LSTM), measure(model), CHAR_LSTM + " on " + engine);
     }
@@ -50,6 +51,7 @@ class LegacyCheckpointTest {
     try (SeriesForecaster model = load(checkpoint, engine)) {
       assertEquals(List.of(Series.GENERATED_COLUMN), model.columns());
       assertEquals(3, model.horizon());
+      assertEquals(12, model.context());
       LegacyExpected.assertMatches(
           LegacyExpected.expectedValues(LSTM_FORECAST),
           measure(model),
@@ -66,6 +68,8 @@ class LegacyCheckpointTest {
     assertEquals("16", lm.info().hyperparameters().get("hidden"));
     assertEquals(20.0, lm.info().metrics().get("steps"));
     assertEquals(20, LegacyExpected.adamSteps(lm, "optimizer.state"));
+    // Written when the window length was seq_len; read back as context.
+    assertEquals("16", new RnnFamily().savedHyperparameters(lm.info()).get("context"));
 
     Checkpoint fc =
         Checkpoint.open(LegacyExpected.copyCheckpoint(LSTM_FORECAST, dir), RnnFamily.NAME);
@@ -75,6 +79,8 @@ class LegacyCheckpointTest {
     assertEquals(List.of(12, 1), fc.info().inputShape());
     assertEquals(2.0, fc.info().metrics().get("steps"));
     assertEquals(2, LegacyExpected.adamSteps(fc, "optimizer.state"));
+    // Written when the window length was window; read back as context.
+    assertEquals("12", new RnnFamily().savedHyperparameters(fc.info()).get("context"));
   }
 
   /** A forecaster checkpoint on the named engine. */
