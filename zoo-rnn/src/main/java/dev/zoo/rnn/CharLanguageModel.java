@@ -6,82 +6,93 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import dev.zoo.api.ModelBuilder;
 import dev.zoo.api.checkpoint.Checkpoint;
-import dev.zoo.api.checkpoint.CheckpointInfo;
-import dev.zoo.api.checkpoint.CheckpointWriter;
 import dev.zoo.api.checkpoint.ModelDescription;
-import dev.zoo.api.checkpoint.SavedModels;
+import dev.zoo.api.checkpoint.Network;
+import dev.zoo.api.common.CheckpointException;
 import dev.zoo.api.common.Hyperparameters;
-import dev.zoo.api.common.ZooException;
+import dev.zoo.api.common.InvalidDataException;
+import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.engine.EngineChoice;
+import dev.zoo.api.model.BaseModel;
+import dev.zoo.api.model.ModelBuilder;
+import dev.zoo.api.model.ModelLoader;
+import dev.zoo.api.model.TextGenerator;
 import dev.zoo.api.text.BitsPerToken;
 import dev.zoo.api.text.CharVocabulary;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.TokenSampler;
 import dev.zoo.api.text.TokenWindows;
-import dev.zoo.api.train.TrainingLoop;
+import dev.zoo.api.text.Tokenizer;
+import dev.zoo.api.train.FitOptions;
+import dev.zoo.api.train.StepPlan;
 import dev.zoo.api.train.TrainingSummary;
-import java.io.PrintStream;
-import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A character-level LSTM or GRU language model, usable from any application: build one for a
- * corpus, train it, save it, load it and generate text. Generation carries the recurrent state
- * forward one character at a time. Close it to free its native memory.
+ * A character-level LSTM or GRU language model ({@link CharRnnNet}), usable from any application:
+ * build one for a corpus, train it, save it, load it, generate text and measure bits per character.
+ * Its {@link Tokenizer} is a {@link CharVocabulary}: one token per character (Unicode code point)
+ * of the corpus it was built for, stored in its checkpoint. The network reads token indices {@code
+ * (N, context)} and gives logits {@code (N, context, vocabulary)}; generation carries the recurrent
+ * state forward one character at a time. Close it to free its native memory; see {@link BaseModel}
+ * on threads.
+ *
+ * <p>The model follows Karpathy's char-rnn ("The Unreasonable Effectiveness of Recurrent Neural
+ * Networks", 2015): LSTM (Hochreiter and Schmidhuber, 1997) or GRU (Cho et al., 2014) layers over
+ * character embeddings, trained by truncated back-propagation through time (Williams and Peng,
+ * 1990) on windows that start from a zero state.
  *
  * <pre>{@code
  * Corpus corpus = Corpus.read(Path.of("my-texts"));
+ * Corpus.Split split = corpus.split(0.1);
  * try (CharLanguageModel model =
- *     CharLanguageModel.builder().vocabularyOf(corpus).set("epochs", 3).build()) {
- *   model.fit(corpus, Path.of("runs/my-lm"));
+ *     CharLanguageModel.builder().vocabularyFrom(corpus).set("epochs", 3).build()) {
+ *   model.fit(Corpus.of(split.train(), "train"), Corpus.of(split.validation(), "validation"),
+ *       Path.of("runs/my-lm"));
  * }
  * try (CharLanguageModel model = CharLanguageModel.load(Path.of("runs/my-lm"))) {
  *   System.out.println(model.generate("The ", 200, new TokenSampler(0.8, 20, 1.0, 7)));
  * }
  * }</pre>
  */
-public final class CharLanguageModel implements AutoCloseable {
+public final class CharLanguageModel extends BaseModel<Corpus> implements TextGenerator {
 
-  static final String PARAMETERS = "model.params";
-  static final String OPTIMIZER = "optimizer.state";
-  static final String VOCABULARY = "vocabulary";
-  private static final double VALIDATION_FRACTION = 0.1;
   private static final int EVAL_BATCH = 64;
 
-  private final String variant;
-  private final Hyperparameters hp;
-  private final CharVocabulary vocabulary;
-  private final EngineChoice choice;
-  private final long seed;
-  private final NDManager manager;
+  private final Tokenizer tokenizer;
   private final CharRnnNet net;
 
-  CharLanguageModel(
-      String variant,
-      Hyperparameters hp,
-      CharVocabulary vocabulary,
-      EngineChoice choice,
-      long seed) {
-    this.variant = variant;
-    this.hp = hp;
-    this.vocabulary = vocabulary;
-    this.choice = choice;
-    this.seed = seed;
-    this.manager = choice.newModelManager(seed);
+  CharLanguageModel(ModelDescription description) {
+    this(description, StoredTokenizer.of(description));
+  }
+
+  private CharLanguageModel(ModelDescription description, Tokenizer tokenizer) {
+    super(description);
+    this.tokenizer = tokenizer;
+    Hyperparameters hp = description.hyperparameters();
     this.net =
         new CharRnnNet(
-            variant.equals("char-gru") ? RecurrentStack.Cell.GRU : RecurrentStack.Cell.LSTM,
-            vocabulary.size(),
+            variant().equals("char-gru") ? RecurrentStack.Cell.GRU : RecurrentStack.Cell.LSTM,
+            tokenizer.size(),
             hp.getInt("embedding"),
             hp.getInt("hidden"),
             hp.getInt("layers"),
             (float) hp.getDouble("dropout"));
-    net.initialize(manager, DataType.FLOAT32, new Shape(1, hp.getInt("seq_len")));
+    net.initialize(manager(), DataType.FLOAT32, new Shape(1, context()));
+  }
+
+  /**
+   * The description of a new language model of {@code variant} over {@code tokenizer}: its input is
+   * a window of {@code context} tokens.
+   */
+  static ModelDescription description(
+      String variant, Hyperparameters hp, Tokenizer tokenizer, EngineChoice choice, long seed) {
+    return ModelDescription.of(
+            RnnFamily.NAME, variant, hp, List.of(hp.getInt("context")), List.of(), choice, seed)
+        .withExtra(StoredTokenizer.extra(tokenizer));
   }
 
   /** Starts a builder for a new, untrained model. */
@@ -89,283 +100,231 @@ public final class CharLanguageModel implements AutoCloseable {
     return new Builder();
   }
 
-  /** Loads a saved model on the best engine that can run it. */
+  /**
+   * Loads a saved model on the best engine that can run it ({@code ZOO_ENGINE} if set).
+   *
+   * @throws CheckpointException when the checkpoint is missing, corrupted, of another family or of
+   *     the forecaster
+   */
   public static CharLanguageModel load(Path checkpoint) {
     return load(checkpoint, null);
   }
 
-  /** Loads a saved model on the named engine ({@code pytorch}, {@code mxnet}), or the best. */
+  /**
+   * Loads a saved model on the named engine ({@code pytorch}, {@code mxnet}), or the best.
+   *
+   * @throws CheckpointException when the checkpoint is missing, corrupted, of another family or of
+   *     the forecaster
+   * @throws dev.zoo.api.common.EngineException when no engine can run it
+   */
   public static CharLanguageModel load(Path checkpoint, String engine) {
-    return SavedModels.load(new RnnFamily(), checkpoint, engine, CharLanguageModel::load);
+    return ModelLoader.load(new RnnFamily(), checkpoint, engine, CharLanguageModel::open);
   }
 
-  static CharLanguageModel load(Checkpoint cp, EngineChoice choice) {
-    CheckpointInfo info = cp.info();
-    if (!RnnFamily.isLanguageModel(info.variant())) {
-      throw new ZooException(
+  static CharLanguageModel open(Checkpoint checkpoint, ModelDescription description) {
+    if (!new RnnFamily().isLanguageModel(description.variant())) {
+      throw new CheckpointException(
           "Checkpoint "
-              + cp.dir()
+              + checkpoint.dir()
               + " holds a "
-              + info.variant()
+              + description.variant()
               + " model, not a language model.");
     }
-    CharLanguageModel model =
-        new CharLanguageModel(
-            info.variant(),
-            Hyperparameters.of(info.hyperparameters()),
-            vocabularyOf(cp),
-            choice,
-            info.seed());
-    try {
-      cp.loadParameters(PARAMETERS, model.net, model.manager);
-    } catch (RuntimeException e) {
-      model.close();
-      throw e;
-    }
+    CharLanguageModel model = new CharLanguageModel(description);
+    model.restore(checkpoint);
     return model;
   }
 
-  static CharVocabulary vocabularyOf(Checkpoint cp) {
-    Map<String, Object> extra = cp.info().extra();
-    Object serialised = extra == null ? null : extra.get(VOCABULARY);
-    if (!(serialised instanceof String s) || s.isBlank()) {
-      throw new ZooException("Checkpoint " + cp.dir() + " has no vocabulary.");
+  /**
+   * Trains by truncated back-propagation through time on windows of {@code context} characters of
+   * {@code train}'s text, and after every epoch measures bits per character on windows of {@code
+   * validation}'s text (see {@link CharRnnTraining}).
+   *
+   * @throws InvalidDataException when either text has characters outside the vocabulary, or is
+   *     shorter than one window
+   */
+  @Override
+  public TrainingSummary fit(Corpus train, Corpus validation, Path runDir, FitOptions options) {
+    if (validation == null) {
+      throw new InvalidDataException(
+          "A language model needs validation text to measure bits per character on.");
     }
-    return CharVocabulary.parse(s);
+    int[] trainTokens = encodeAll(train.text(), "training");
+    int[] validTokens = encodeAll(validation.text(), "validation");
+    CharRnnTraining task =
+        new CharRnnTraining(
+            this,
+            windowsOf(trainTokens, "training"),
+            windowsOf(validTokens, "validation"),
+            unigramBits(trainTokens, validTokens));
+    return train(task, StepPlan.of(hyperparameters(), task.trainSize()), train, runDir, options);
   }
 
-  /** Trains on {@code corpus} (10% of its records held out for validation) into {@code runDir}. */
-  public TrainingSummary fit(Corpus corpus, Path runDir) {
-    TrainingLoop.checkRunDirectory(runDir, false);
-    return fit(corpus.split(VALIDATION_FRACTION), runDir, null, null, System.err, false);
+  /**
+   * Bits per character of {@code validation} under the character frequencies of {@code train}: the
+   * baseline the model must beat, defined for a character vocabulary (NaN for other tokenizers).
+   */
+  double unigramBits(int[] train, int[] validation) {
+    return tokenizer instanceof CharVocabulary characters
+        ? characters.unigramBits(train, validation)
+        : Double.NaN;
   }
 
-  TrainingSummary fit(
-      Corpus.Split split,
-      Path runDir,
-      Checkpoint resume,
-      Integer limitWindows,
-      PrintStream log,
-      boolean interactive) {
-    TrainingLoop.checkSettings(hp);
-    int[] train = encodeCorpusText(split.trainText(), "training");
-    if (limitWindows != null) {
-      long keep = (long) limitWindows * seqLen() + 1;
-      if (keep < train.length) {
-        train = java.util.Arrays.copyOf(train, (int) keep);
-      }
-    }
-    int[] valid = encodeCorpusText(split.validationText(), "validation");
-    LanguageModelTraining task =
-        new LanguageModelTraining(
-            this, new TokenWindows(train, seqLen()), windowsOf(valid, "validation"), train, valid);
-    try {
-      return TrainingLoop.builder(task)
-          .epochs(hp.getInt("epochs"))
-          .steps(hp.getInt("steps"))
-          .batchSize(hp.getInt("batch_size"))
-          .seed(seed)
-          .runDir(runDir)
-          .log(log)
-          .interactive(interactive)
-          .build()
-          .run(resume);
-    } finally {
-      task.close();
-    }
-  }
-
-  private int[] encodeCorpusText(String text, String role) {
-    return vocabulary.encode(
+  private int[] encodeAll(String text, String role) {
+    return tokenizer.encode(
         text,
         unknown -> {
-          throw new ZooException(
+          throw new InvalidDataException(
               "The " + role + " text does not fit the model's vocabulary: " + unknown);
         });
   }
 
   private TokenWindows windowsOf(int[] tokens, String role) {
-    if (tokens.length < seqLen() + 1) {
-      throw new ZooException(
+    if (tokens.length < context() + 1) {
+      throw new InvalidDataException(
           "The "
               + role
               + " text is too short ("
               + tokens.length
               + " characters) for windows of "
-              + seqLen()
-              + " characters; use more text or a smaller seq_len.");
+              + context()
+              + " characters; use more text or a smaller context.");
     }
-    return new TokenWindows(tokens, seqLen());
+    return new TokenWindows(tokens, context());
   }
 
   /**
-   * Bits per character of {@code text} (cut into windows of {@code seq_len}); characters outside
-   * the vocabulary are skipped, and {@code warning} hears of them.
+   * Bits per character of {@code text}, cut into consecutive windows of {@code context} characters,
+   * each read from a zero state (a tail shorter than a window is not scored); characters outside
+   * the vocabulary are skipped.
+   *
+   * @throws InvalidDataException when the text is shorter than one window
    */
-  public double bitsPerCharacter(String text, Consumer<String> warning) {
-    int[] tokens = vocabulary.encode(text, warning);
+  @Override
+  public double bitsPerCharacter(String text) {
+    int[] tokens = tokenizer.encode(text, unknown -> {});
     return BitsPerToken.evaluate(
-        windowsOf(tokens, "evaluation"), EVAL_BATCH, manager, this::logits);
+        windowsOf(tokens, "evaluation"), EVAL_BATCH, manager(), this::logits);
   }
 
-  /** Bits per character of the validation part of {@code corpus}, as training measured it. */
-  public double bitsPerCharacter(Corpus corpus) {
-    return bitsPerCharacter(corpus.split(VALIDATION_FRACTION).validationText(), w -> {});
-  }
-
+  /** Logits {@code (N, context, vocabulary)} of token indices {@code (N, context)}. */
   NDArray logits(NDManager scope, NDArray inputs) {
     return net.forward(new ParameterStore(scope, false), new NDList(inputs), false).head();
   }
 
-  /** Generates {@code length} characters after {@code prompt} and returns them. */
-  public String generate(String prompt, int length, TokenSampler sampler) {
-    return generate(prompt, length, sampler, s -> {}, System.err::println);
+  /**
+   * Generates {@code length} characters after {@code prompt}, handing each to {@code stream} as
+   * soon as it is drawn. Prompt characters outside the vocabulary are skipped; an empty prompt
+   * starts after a line break.
+   *
+   * @throws InvalidSettingException when {@code length} is not positive
+   */
+  @Override
+  public String generate(String prompt, int length, TokenSampler sampler, Consumer<String> stream) {
+    return generate(prompt, length, sampler, stream, unknown -> {});
   }
 
   /**
-   * Generates {@code length} characters after {@code prompt}, handing each to {@code sink} as soon
-   * as it is drawn. The prompt is read once; then each step feeds one character and the recurrent
-   * state. Prompt characters outside the vocabulary are skipped with a {@code warning}; an empty
-   * prompt starts after a line break.
+   * {@link #generate(String, int, TokenSampler, Consumer)} telling {@code notice} in one sentence
+   * of prompt characters it skipped. The prompt is read once; then each step feeds one character
+   * and the recurrent state.
    */
-  public String generate(
+  String generate(
       String prompt,
       int length,
       TokenSampler sampler,
-      Consumer<String> sink,
-      Consumer<String> warning) {
+      Consumer<String> stream,
+      Consumer<String> notice) {
     if (length <= 0) {
-      throw new ZooException("Length must be a positive number, not " + length + ".");
+      throw new InvalidSettingException("Length must be a positive number, not " + length + ".");
     }
-    int[] context =
-        vocabulary.encode(prompt == null ? "" : prompt, w -> warning.accept("Prompt: " + w));
-    if (context.length == 0) {
-      context = new int[] {Math.max(0, vocabulary.indexOf('\n'))};
+    int[] input =
+        tokenizer.encode(prompt == null ? "" : prompt, w -> notice.accept("Prompt: " + w));
+    if (input.length == 0) {
+      input = tokenizer.encode("\n", w -> {});
+    }
+    if (input.length == 0) {
+      input = new int[] {0};
     }
     StringBuilder text = new StringBuilder();
-    try (NDManager generation = manager.newSubManager()) {
-      NDList state = new NDList();
-      int[] input = context;
-      for (int produced = 0; produced < length; produced++) {
-        float[] last;
-        try (NDManager step = generation.newSubManager()) {
-          NDList in = new NDList(tokens(step, input, 1, input.length));
-          in.addAll(state);
-          NDList out = net.forward(new ParameterStore(step, false), in, false);
-          last = out.head().get(0, input.length - 1).toFloatArray();
-          state.forEach(NDArray::close);
-          state = new NDList();
-          for (int i = 1; i < out.size(); i++) {
-            NDArray kept = out.get(i);
-            kept.attach(generation);
-            state.add(kept);
-          }
-        }
-        int next = sampler.sample(last);
-        String ch = vocabulary.decode(next);
-        text.append(ch);
-        sink.accept(ch);
-        input = new int[] {next};
-      }
-    }
+    RecurrentGeneration.run(
+        net,
+        manager(),
+        input,
+        length,
+        sampler,
+        next -> {
+          String ch = tokenizer.decode(new int[] {next});
+          text.append(ch);
+          stream.accept(ch);
+        });
     return text.toString();
   }
 
-  static NDArray tokens(NDManager scope, int[] indices, int rows, int length) {
-    return scope.create(IntBuffer.wrap(indices), new Shape(rows, length));
+  /** The model's tokenizer: a {@link CharVocabulary}, one token per character. */
+  @Override
+  public Tokenizer tokenizer() {
+    return tokenizer;
   }
 
-  /** Saves the model as a checkpoint directory {@code dir}. */
-  public Path save(Path dir) {
-    try (CheckpointWriter writer = CheckpointWriter.begin(dir)) {
-      writer.putParameters(PARAMETERS, net);
-      return writer.commit(describe(0, Map.of()));
-    }
-  }
-
-  CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    return new ModelDescription(
-            RnnFamily.NAME, variant, hp, List.of(seqLen()), List.of(), choice, seed)
-        .at(manager.getEngine(), epoch, metrics, Map.of(VOCABULARY, vocabulary.serialise()));
+  /** The length of a training or evaluation window, in characters. */
+  public int context() {
+    return hyperparameters().getInt("context");
   }
 
   CharRnnNet net() {
     return net;
   }
 
-  NDManager manager() {
-    return manager;
-  }
-
-  int seqLen() {
-    return hp.getInt("seq_len");
-  }
-
-  long seed() {
-    return seed;
-  }
-
-  /** The variant name, {@code char-lstm} or {@code char-gru}. */
-  public String variant() {
-    return variant;
-  }
-
-  /** The hyper-parameters. */
-  public Hyperparameters hyperparameters() {
-    return hp;
-  }
-
-  /** The characters the model knows. */
-  public CharVocabulary vocabulary() {
-    return vocabulary;
-  }
-
-  /** The engine and device the model runs on, and why. */
-  public EngineChoice engine() {
-    return choice;
-  }
-
-  /** Frees the model's native memory. */
   @Override
-  public void close() {
-    manager.close();
+  protected List<Network> networks() {
+    return List.of(Network.of(net));
   }
 
   /**
    * Builds a new, untrained {@link CharLanguageModel}: {@code char-lstm} (default) or {@code
-   * char-gru}.
+   * char-gru}, over the vocabulary of a corpus.
    */
   public static final class Builder extends ModelBuilder<Builder> {
-    private CharVocabulary vocabulary;
+    private Tokenizer tokenizer;
 
     private Builder() {
       super(new RnnFamily());
     }
 
-    /** The characters the model will know. */
-    public Builder vocabulary(CharVocabulary vocabulary) {
-      this.vocabulary = vocabulary;
+    /**
+     * The characters of a whole corpus (its training and validation parts) become the model's
+     * vocabulary.
+     *
+     * @throws InvalidDataException when the corpus has no characters
+     */
+    public Builder vocabularyFrom(Corpus corpus) {
+      this.tokenizer = CharVocabulary.of(corpus.text());
       return this;
     }
 
-    /** The characters of a whole corpus (training and validation parts). */
-    public Builder vocabularyOf(Corpus corpus) {
-      return vocabulary(CharVocabulary.of(corpus.text()));
-    }
-
-    /** Builds the model on its engine. */
+    /**
+     * Builds the model on its engine.
+     *
+     * @throws InvalidSettingException for a variant that is not a language model, no corpus given
+     *     to {@link #vocabularyFrom}, or a bad hyper-parameter
+     * @throws dev.zoo.api.common.EngineException when no engine can train the variant
+     */
     public CharLanguageModel build() {
       String name = variantName();
-      if (!RnnFamily.isLanguageModel(name)) {
-        throw new ZooException(
+      if (!new RnnFamily().isLanguageModel(name)) {
+        throw new InvalidSettingException(
             "Variant " + name + " is not a language model; use char-lstm or char-gru.");
       }
-      if (vocabulary == null) {
-        throw new ZooException("A language model needs a vocabulary (vocabularyOf(corpus)).");
-      }
       Hyperparameters hp = hyperparameters();
-      RnnFamily.checkLanguageModelSettings(hp);
-      return new CharLanguageModel(name, hp, vocabulary, chooseEngine(), seed());
+      RnnSettings.checkLanguageModel(hp);
+      if (tokenizer == null) {
+        throw new InvalidSettingException(
+            "A language model needs the corpus of its vocabulary (vocabularyFrom(corpus)).");
+      }
+      return new CharLanguageModel(
+          description(hp, List.of(hp.getInt("context")), List.of())
+              .withExtra(StoredTokenizer.extra(tokenizer)));
     }
   }
 }

@@ -19,4 +19,40 @@ public record ForecastScore(
     double naiveRmse,
     int start,
     double[] forecast,
-    double[] naive) {}
+    double[] naive) {
+
+  /**
+   * The score of {@code predicted}, the model's normalised changes {@code (blocks, horizon)} for
+   * the evaluation blocks of {@code windows}, turned back into values with {@code stats}.
+   */
+  static ForecastScore of(SeriesWindows windows, float[] predicted, Normalisation stats) {
+    int[] origins = windows.testOrigins();
+    int horizon = windows.horizon();
+    double[] target = windows.series().column(0);
+    double[] forecast = new double[origins.length * horizon];
+    double[] naive = new double[forecast.length];
+    double absolute = 0;
+    double squared = 0;
+    double naiveAbsolute = 0;
+    double naiveSquared = 0;
+    for (int i = 0; i < forecast.length; i++) {
+      int origin = origins[i / horizon];
+      int t = origin + i % horizon;
+      forecast[i] = stats.invert(0, predicted[i] + windows.lastInput(origin - windows.context()));
+      naive[i] = target[origin - 1];
+      absolute += Math.abs(forecast[i] - target[t]);
+      squared += (forecast[i] - target[t]) * (forecast[i] - target[t]);
+      naiveAbsolute += Math.abs(naive[i] - target[t]);
+      naiveSquared += (naive[i] - target[t]) * (naive[i] - target[t]);
+    }
+    int n = forecast.length;
+    return new ForecastScore(
+        absolute / n,
+        Math.sqrt(squared / n),
+        naiveAbsolute / n,
+        Math.sqrt(naiveSquared / n),
+        origins[0],
+        forecast,
+        naive);
+  }
+}

@@ -7,13 +7,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
-import dev.zoo.api.checkpoint.Checkpoint;
-import dev.zoo.api.checkpoint.CheckpointInfo;
-import dev.zoo.api.checkpoint.CheckpointWriter;
-import dev.zoo.api.common.Hyperparameters;
-import dev.zoo.api.train.Adam;
-import dev.zoo.api.train.Schedule;
-import dev.zoo.api.train.TrainingTask;
+import dev.zoo.api.image.LinePlot;
+import dev.zoo.api.train.StepMetrics;
+import dev.zoo.api.train.TrainingStep;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,35 +17,23 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Trains a {@link SeriesForecaster} with the squared error of the normalised next values, and after
- * every epoch scores it on the evaluation part next to the last-value forecast and draws {@value
- * SeriesForecaster#PLOT}.
+ * Trains a {@link SeriesForecaster} with the squared error (DJL's L2 loss, half the mean square) of
+ * the normalised next values, and after every epoch scores it on the evaluation part next to the
+ * last-value forecast and draws {@value #PLOT}.
  */
-final class ForecastTraining implements TrainingTask, AutoCloseable {
+final class ForecastTraining extends SingleNetworkTask {
+
+  /** The plot of the evaluation part written into the run directory. */
+  static final String PLOT = "forecast.png";
 
   private final SeriesForecaster model;
   private final SeriesWindows windows;
   private final Loss loss = Loss.l2Loss();
-  private final NDManager optimizerScope;
-  private final Adam optimizer;
-  private final Schedule schedule;
 
   ForecastTraining(SeriesForecaster model, SeriesWindows windows) {
+    super(model, model.net());
     this.model = model;
     this.windows = windows;
-    Hyperparameters hp = model.hyperparameters();
-    double lr = hp.getDouble("learning_rate");
-    this.optimizerScope = model.manager().newSubManager();
-    this.optimizer = Adam.of(optimizerScope, (float) lr);
-    int batch = hp.getInt("batch_size");
-    long perEpoch = (windows.trainSize() + batch - 1) / batch;
-    long total = hp.getInt("steps") > 0 ? hp.getInt("steps") : perEpoch * hp.getInt("epochs");
-    this.schedule = Schedule.of(hp.get("schedule"), lr, total, 0);
-  }
-
-  @Override
-  public NDManager manager() {
-    return model.manager();
   }
 
   @Override
@@ -63,30 +47,31 @@ final class ForecastTraining implements TrainingTask, AutoCloseable {
   }
 
   @Override
-  public Map<String, Double> trainBatch(NDManager batch, int[] indices) {
+  public StepMetrics trainStep(TrainingStep step) {
+    NDManager batch = step.manager();
+    int[] indices = step.indices();
     int n = indices.length;
-    float[] targets = windows.targets(indices);
     NDArray y =
-        batch.create(FloatBuffer.wrap(targets), new Shape(n, windows.horizon()), DataType.FLOAT32);
-    float value;
+        batch.create(
+            FloatBuffer.wrap(windows.targets(indices)),
+            new Shape(n, windows.horizon()),
+            DataType.FLOAT32);
+    NDArray value;
     try (GradientCollector collector = batch.getEngine().newGradientCollector()) {
       NDArray predicted = model.forward(batch, windows.inputs(indices), n, true);
-      NDArray l = loss.evaluate(new NDList(y), new NDList(predicted));
-      collector.backward(l);
-      value = l.getFloat();
+      value = loss.evaluate(new NDList(y), new NDList(predicted));
+      collector.backward(value);
     }
-    optimizer.setLearningRate((float) schedule.at(optimizer.steps() + 1));
-    optimizer.step(model.net());
-    return Map.of("loss", (double) value);
+    step.update();
+    return StepMetrics.loss(value);
   }
 
   @Override
   public Map<String, Double> evaluate(int epoch, Path runDir) {
     ForecastScore score = model.score(windows);
-    model.plot(
-        windows,
+    plot(
         score,
-        runDir.resolve(SeriesForecaster.PLOT),
+        runDir.resolve(PLOT),
         String.format(
             Locale.ROOT,
             "Forecasts of %d steps, epoch %d: MAE %.3g (last value %.3g)",
@@ -102,25 +87,28 @@ final class ForecastTraining implements TrainingTask, AutoCloseable {
     return result;
   }
 
-  @Override
-  public void save(CheckpointWriter writer) {
-    writer.putParameters(SeriesForecaster.PARAMETERS, model.net());
-    writer.put(SeriesForecaster.OPTIMIZER, optimizer::save);
-  }
-
-  @Override
-  public void restore(Checkpoint checkpoint) {
-    checkpoint.loadParameters(SeriesForecaster.PARAMETERS, model.net(), model.manager());
-    OptimizerState.restore(checkpoint, SeriesForecaster.OPTIMIZER, optimizer);
-  }
-
-  @Override
-  public CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    return model.describe(epoch, metrics);
-  }
-
-  @Override
-  public void close() {
-    optimizerScope.close();
+  /** Draws the evaluation part: actual values, the model's and the last-value forecasts. */
+  private void plot(ForecastScore score, Path png, String title) {
+    double[] target = windows.series().column(0);
+    int from = Math.max(0, score.start() - 2 * windows.context());
+    int to = score.start() + score.forecast().length;
+    double[] xs = new double[to - from];
+    double[] actual = new double[to - from];
+    for (int t = from; t < to; t++) {
+      xs[t - from] = t;
+      actual[t - from] = target[t];
+    }
+    double[] fx = new double[score.forecast().length];
+    for (int i = 0; i < fx.length; i++) {
+      fx[i] = score.start() + i;
+    }
+    LinePlot.builder()
+        .title(title)
+        .xLabel("step")
+        .yLabel(model.columns().get(0))
+        .series("actual", xs, actual, 0x263238)
+        .series("forecast", fx, score.forecast(), 0xD84315)
+        .series("last value", fx, score.naive(), 0x90A4AE)
+        .write(png);
   }
 }

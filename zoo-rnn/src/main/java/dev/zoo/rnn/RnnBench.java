@@ -6,11 +6,12 @@ import dev.zoo.api.TrainRequest;
 import dev.zoo.api.bench.Measure;
 import dev.zoo.api.bench.ScratchFolder;
 import dev.zoo.api.common.Hyperparameters;
-import dev.zoo.api.common.ZooException;
+import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.text.CharVocabulary;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.TokenSampler;
+import dev.zoo.api.train.EpochResult;
 import dev.zoo.api.train.TrainingSummary;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,19 +36,21 @@ final class RnnBench {
 
   static Report run(RnnFamily family, TrainRequest request, RunContext context) {
     String variant = family.variant(request.variant()).name();
-    if (!RnnFamily.isLanguageModel(variant)) {
-      throw new ZooException(
+    if (!family.isLanguageModel(variant)) {
+      throw new InvalidSettingException(
           "zoo bench rnn measures the language models (char-lstm, char-gru), not " + variant + ".");
     }
     Hyperparameters hp = request.apply(benchDefaults(family.variant(variant).defaults()));
-    RnnFamily.checkLanguageModelSettings(hp);
+    RnnSettings.checkLanguageModel(hp);
     int steps = hp.getInt("steps");
     int batch = hp.getInt("batch_size");
-    // Two epochs, so that the second one's throughput is measured after warm-up.
+    // An epoch of half the budget, so that the second epoch's throughput is measured after warm-up.
     int windowsPerEpoch = batch * Math.max(1, (steps + 1) / 2);
     hp = hp.with(Map.of("epoch_windows", Integer.toString(windowsPerEpoch)));
 
     Corpus corpus = Corpus.locate(context.data());
+    LanguageModelRun.Parts parts =
+        LanguageModelRun.Parts.of(corpus).limited(request.limit(), hp.getInt("context"));
     CharVocabulary vocabulary = CharVocabulary.of(corpus.text());
     EngineChoice choice = context.chooseEngine("training rnn/" + variant, family.needs(variant));
     context
@@ -58,36 +61,36 @@ final class RnnBench {
             variant,
             steps,
             batch,
-            hp.getInt("seq_len"),
+            hp.getInt("context"),
             corpus.origin());
-    Map<String, Object> json = new LinkedHashMap<>();
+    Map<String, Object> json;
     try (ScratchFolder scratch = ScratchFolder.create("zoo-bench-rnn");
         CharLanguageModel model =
-            new CharLanguageModel(variant, hp, vocabulary, choice, context.seed())) {
+            new CharLanguageModel(
+                CharLanguageModel.description(variant, hp, vocabulary, choice, context.seed()))) {
       TrainingSummary summary =
           model.fit(
-              corpus.split(0.1),
+              parts.train(),
+              parts.validation(),
               scratch.path().resolve("run"),
-              null,
-              request.limit(),
-              context.log(),
-              context.interactive());
-      Map<String, Double> last = summary.last().metrics();
+              context.fitOptions(TrainRequest.defaults(scratch.path())));
+      EpochResult last = summary.last();
       double generation = generationSpeed(model, context.seed());
+      json = new LinkedHashMap<>();
       json.put("peer", "zoo-" + choice.backend().name());
       json.put("engine", choice.backend().name());
       json.put("engine_version", model.manager().getEngine().getVersion());
       json.put("model", variant);
       json.put("steps", steps);
       json.put("batch_size", batch);
-      json.put("seq_len", hp.getInt("seq_len"));
+      json.put("context", hp.getInt("context"));
       json.put("embedding", hp.getInt("embedding"));
       json.put("hidden", hp.getInt("hidden"));
       json.put("layers", hp.getInt("layers"));
       json.put("learning_rate", hp.getDouble("learning_rate"));
-      json.put("train_chars_per_s", last.get("chars_per_s"));
-      json.put("val_bpc", last.get("val_bpc"));
-      json.put("unigram_bpc", last.get("unigram_bpc"));
+      json.put("train_chars_per_s", last.examplesPerSecond());
+      json.put("val_bpc", last.metrics().get("val_bpc"));
+      json.put("unigram_bpc", last.metrics().get("unigram_bpc"));
       json.put("gen_chars_per_s", generation);
       json.put("peak_rss_mb", Measure.peakRssMb());
       json.put("speed_key", "train_chars_per_s");
@@ -114,7 +117,7 @@ final class RnnBench {
     Map<String, String> bench = new LinkedHashMap<>();
     bench.put("steps", Integer.toString(DEFAULT_STEPS));
     bench.put("batch_size", "64");
-    bench.put("seq_len", "128");
+    bench.put("context", "128");
     bench.put("embedding", "128");
     bench.put("hidden", "256");
     bench.put("layers", "2");
@@ -153,7 +156,7 @@ final class RnnBench {
   private static Map<String, Object> peerArguments(Hyperparameters hp, int steps) {
     Map<String, Object> args = new LinkedHashMap<>();
     args.put("steps", steps);
-    args.put("seq-len", hp.getInt("seq_len"));
+    args.put("seq-len", hp.getInt("context"));
     args.put("embedding", hp.getInt("embedding"));
     args.put("hidden", hp.getInt("hidden"));
     args.put("layers", hp.getInt("layers"));

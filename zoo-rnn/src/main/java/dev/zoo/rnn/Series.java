@@ -1,6 +1,9 @@
 package dev.zoo.rnn;
 
-import dev.zoo.api.common.ZooException;
+import dev.zoo.api.common.DataSource;
+import dev.zoo.api.common.InvalidDataException;
+import dev.zoo.api.common.InvalidSettingException;
+import dev.zoo.api.common.Sha256;
 import dev.zoo.api.data.CsvTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +15,7 @@ import java.util.Random;
  * A numeric time series of one or more named columns, oldest value first. The first column is the
  * one to forecast; the others are extra inputs.
  */
-public final class Series {
+public final class Series implements DataSource {
 
   /** The name of the generated series' column. */
   public static final String GENERATED_COLUMN = "value";
@@ -32,14 +35,16 @@ public final class Series {
    *
    * @param names the column names, the forecast target first
    * @param values one array per column
+   * @throws InvalidDataException when the names and columns do not match or the columns differ in
+   *     length
    */
   public static Series of(List<String> names, double[][] values) {
     if (names.isEmpty() || names.size() != values.length) {
-      throw new ZooException("A series needs one name for each of its columns.");
+      throw new InvalidDataException("A series needs one name for each of its columns.");
     }
     for (double[] column : values) {
       if (column.length != values[0].length) {
-        throw new ZooException("The columns of a series must have the same length.");
+        throw new InvalidDataException("The columns of a series must have the same length.");
       }
     }
     return new Series(names, values, "a series of " + values[0].length + " values");
@@ -49,6 +54,9 @@ public final class Series {
    * Reads the named columns of a CSV file with a header row.
    *
    * @param columns comma-separated column names, the forecast target first
+   * @throws InvalidDataException when the file cannot be read, lacks a column or holds a value that
+   *     is not a number
+   * @throws InvalidSettingException when {@code columns} names no column
    */
   public static Series fromCsv(Path file, String columns) {
     CsvTable table = CsvTable.read(file);
@@ -58,7 +66,7 @@ public final class Series {
       values[i] = table.numbers(names.get(i));
     }
     if (values[0].length == 0) {
-      throw new ZooException("CSV file " + file + " has a header but no values.");
+      throw new InvalidDataException("CSV file " + file + " has a header but no values.");
     }
     return new Series(names, values, file.toString());
   }
@@ -72,7 +80,7 @@ public final class Series {
       }
     }
     if (names.isEmpty()) {
-      throw new ZooException(
+      throw new InvalidSettingException(
           "Name the column to forecast with --column; "
               + table.file()
               + " has the columns: "
@@ -123,17 +131,78 @@ public final class Series {
     return values.length;
   }
 
-  /** Where the series came from, for messages. */
-  public String origin() {
+  /** Where the series came from, for messages and provenance. */
+  @Override
+  public String source() {
     return origin;
   }
 
-  /** The last {@code n} steps. */
-  public Series last(int n) {
-    double[][] tail = new double[values.length][];
-    for (int i = 0; i < values.length; i++) {
-      tail[i] = Arrays.copyOfRange(values[i], values[i].length - n, values[i].length);
+  /** A SHA-256 over the column names and the exact values, column after column. */
+  @Override
+  public String sha256() {
+    Sha256 hash = Sha256.hasher();
+    for (int c = 0; c < values.length; c++) {
+      hash.put(names.get(c));
+      int[] bits = new int[2 * values[c].length];
+      for (int t = 0; t < values[c].length; t++) {
+        long b = Double.doubleToLongBits(values[c][t]);
+        bits[2 * t] = (int) (b >>> 32);
+        bits[2 * t + 1] = (int) b;
+      }
+      hash.put(bits);
     }
-    return new Series(names, tail, origin);
+    return hash.hex();
+  }
+
+  /**
+   * The first {@code n} steps, e.g. the training part.
+   *
+   * @throws InvalidDataException when {@code n} is not in {@code 1 .. length()}
+   */
+  public Series first(int n) {
+    return range(0, n);
+  }
+
+  /**
+   * The last {@code n} steps, e.g. the validation part or the recent values to forecast from.
+   *
+   * @throws InvalidDataException when {@code n} is not in {@code 1 .. length()}
+   */
+  public Series last(int n) {
+    return range(length() - n, length());
+  }
+
+  private Series range(int from, int to) {
+    if (from < 0 || to > length() || from >= to) {
+      throw new InvalidDataException(
+          "A series of " + length() + " values has no steps " + from + " to " + to + ".");
+    }
+    double[][] part = new double[values.length][];
+    for (int i = 0; i < values.length; i++) {
+      part[i] = Arrays.copyOfRange(values[i], from, to);
+    }
+    return new Series(names, part, origin);
+  }
+
+  /**
+   * This series followed by {@code next}, e.g. a training part and the validation part after it.
+   *
+   * @throws InvalidDataException when the two have other columns
+   */
+  public Series followedBy(Series next) {
+    if (!next.names.equals(names)) {
+      throw new InvalidDataException(
+          "A series of the columns "
+              + String.join(", ", next.names)
+              + " cannot follow one of "
+              + String.join(", ", names)
+              + ".");
+    }
+    double[][] joined = new double[values.length][];
+    for (int i = 0; i < values.length; i++) {
+      joined[i] = Arrays.copyOf(values[i], length() + next.length());
+      System.arraycopy(next.values[i], 0, joined[i], length(), next.length());
+    }
+    return new Series(names, joined, origin);
   }
 }

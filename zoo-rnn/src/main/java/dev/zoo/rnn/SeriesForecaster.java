@@ -6,19 +6,20 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import dev.zoo.api.ModelBuilder;
 import dev.zoo.api.checkpoint.Checkpoint;
-import dev.zoo.api.checkpoint.CheckpointInfo;
-import dev.zoo.api.checkpoint.CheckpointWriter;
 import dev.zoo.api.checkpoint.ModelDescription;
-import dev.zoo.api.checkpoint.SavedModels;
+import dev.zoo.api.checkpoint.Network;
+import dev.zoo.api.common.CheckpointException;
 import dev.zoo.api.common.Hyperparameters;
-import dev.zoo.api.common.ZooException;
+import dev.zoo.api.common.InvalidDataException;
+import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.engine.EngineChoice;
-import dev.zoo.api.image.LinePlot;
-import dev.zoo.api.train.TrainingLoop;
+import dev.zoo.api.model.BaseModel;
+import dev.zoo.api.model.ModelBuilder;
+import dev.zoo.api.model.ModelLoader;
+import dev.zoo.api.train.FitOptions;
+import dev.zoo.api.train.StepPlan;
 import dev.zoo.api.train.TrainingSummary;
-import java.io.PrintStream;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,56 +27,82 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An LSTM forecaster of a numeric series: it reads a window of normalised values of one or more
- * columns and predicts the next {@code horizon} values of the first, as changes from the last value
- * it read. The normalisation statistics of the training part are part of the model and of its
- * checkpoint. Close it to free its native memory.
+ * An LSTM forecaster of a numeric series ({@link ForecastNet}), usable from any application: it
+ * reads {@code context} normalised values of one or more columns, {@code (N, context, columns)},
+ * and predicts the next {@code horizon} values of the first, {@code (N, horizon)}, as changes from
+ * the last value it read. The columns and their normalisation (each column's mean and standard
+ * deviation over the training series) are part of the model and of its checkpoint. Close it to free
+ * its native memory; see {@link BaseModel} on threads.
+ *
+ * <p>An LSTM (Hochreiter and Schmidhuber, 1997) reads the window and a linear layer maps its last
+ * hidden state to all {@code horizon} values at once (the direct multi-step strategy, Taieb et al.,
+ * "A review and comparison of strategies for multi-step ahead time series forecasting", 2012).
+ * Errors are measured next to the last-value (naive) forecast, the baseline of Hyndman and
+ * Athanasopoulos, "Forecasting: Principles and Practice".
  *
  * <pre>{@code
  * Series series = Series.fromCsv(Path.of("prices.csv"), "price,volume");
- * try (SeriesForecaster model = SeriesForecaster.builder().set("horizon", 12).build()) {
- *   model.fit(series, Path.of("runs/prices"));
+ * Series train = series.first(800);
+ * Series validation = series.last(series.length() - 800);
+ * try (SeriesForecaster model =
+ *     SeriesForecaster.builder().normalisationFrom(train).set("horizon", 12).build()) {
+ *   model.fit(train, validation, Path.of("runs/prices"));
  * }
  * try (SeriesForecaster model = SeriesForecaster.load(Path.of("runs/prices"))) {
  *   double[] next = model.forecast(series);
  * }
  * }</pre>
  */
-public final class SeriesForecaster implements AutoCloseable {
+public final class SeriesForecaster extends BaseModel<Series> {
 
+  /** The forecaster's variant name. */
   static final String VARIANT = "lstm-forecast";
-  static final String PARAMETERS = "model.params";
-  static final String OPTIMIZER = "optimizer.state";
-  static final String PLOT = "forecast.png";
 
-  private final Hyperparameters hp;
-  private final EngineChoice choice;
-  private final long seed;
-  private final NDManager manager;
+  private final List<String> columns;
+  private final Normalisation stats;
   private final ForecastNet net;
-  private List<String> columns;
-  private Normalisation stats;
 
-  SeriesForecaster(
-      Hyperparameters hp,
-      List<String> columns,
-      Normalisation stats,
-      EngineChoice choice,
-      long seed) {
-    this.hp = hp;
+  SeriesForecaster(ModelDescription description) {
+    this(description, columnsOf(description.extra(), "The forecaster"), statsOf(description));
+  }
+
+  private SeriesForecaster(
+      ModelDescription description, List<String> columns, Normalisation stats) {
+    super(description);
     this.columns = columns;
     this.stats = stats;
-    this.choice = choice;
-    this.seed = seed;
-    this.manager = choice.newModelManager(seed);
+    Hyperparameters hp = description.hyperparameters();
     this.net =
         new ForecastNet(
             hp.getInt("hidden"),
             hp.getInt("layers"),
             (float) hp.getDouble("dropout"),
             hp.getInt("horizon"));
-    int width = columns == null ? 1 : columns.size();
-    net.initialize(manager, DataType.FLOAT32, new Shape(1, hp.getInt("window"), width));
+    net.initialize(manager(), DataType.FLOAT32, new Shape(1, context(), columns.size()));
+  }
+
+  /**
+   * The description of a new forecaster that reads {@code train}'s columns, normalised with their
+   * mean and standard deviation over {@code train}.
+   */
+  static ModelDescription description(
+      Hyperparameters hp, Series train, EngineChoice choice, long seed) {
+    return ModelDescription.of(
+            RnnFamily.NAME, VARIANT, hp, inputShape(hp, train), List.of(), choice, seed)
+        .withExtra(extra(train));
+  }
+
+  private static List<Integer> inputShape(Hyperparameters hp, Series train) {
+    return List.of(hp.getInt("context"), train.width());
+  }
+
+  private static Map<String, Object> extra(Series train) {
+    Normalisation stats = Normalisation.of(train, train.length());
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("columns", train.names());
+    extra.put("mean", stats.meanList());
+    extra.put("std", stats.stdList());
+    return extra;
   }
 
   /** Starts a builder for a new, untrained forecaster. */
@@ -83,115 +110,91 @@ public final class SeriesForecaster implements AutoCloseable {
     return new Builder();
   }
 
-  /** Loads a saved forecaster on the best engine that can run it. */
+  /**
+   * Loads a saved forecaster on the best engine that can run it ({@code ZOO_ENGINE} if set).
+   *
+   * @throws CheckpointException when the checkpoint is missing, corrupted, of another family or of
+   *     a language model
+   */
   public static SeriesForecaster load(Path checkpoint) {
-    return SavedModels.load(new RnnFamily(), checkpoint, null, SeriesForecaster::load);
+    return load(checkpoint, null);
   }
 
-  static SeriesForecaster load(Checkpoint cp, EngineChoice choice) {
-    return load(cp, choice, Hyperparameters.of(cp.info().hyperparameters()));
+  /**
+   * Loads a saved forecaster on the named engine ({@code pytorch}, {@code mxnet}), or the best.
+   *
+   * @throws CheckpointException when the checkpoint is missing, corrupted, of another family or of
+   *     a language model
+   * @throws dev.zoo.api.common.EngineException when no engine can run it
+   */
+  public static SeriesForecaster load(Path checkpoint, String engine) {
+    return ModelLoader.load(new RnnFamily(), checkpoint, engine, SeriesForecaster::open);
   }
 
-  /** Loads a checkpoint with {@code hp} (its own, perhaps with a longer training run). */
-  static SeriesForecaster load(Checkpoint cp, EngineChoice choice, Hyperparameters hp) {
-    CheckpointInfo info = cp.info();
-    if (!VARIANT.equals(info.variant())) {
-      throw new ZooException(
-          "Checkpoint " + cp.dir() + " holds a " + info.variant() + " model, not a forecaster.");
-    }
-    Map<String, Object> extra = info.extra();
-    if (extra == null || !(extra.get("columns") instanceof List<?> names)) {
-      throw new ZooException("Checkpoint " + cp.dir() + " has no normalisation statistics.");
-    }
-    SeriesForecaster model =
-        new SeriesForecaster(
-            hp,
-            names.stream().map(String::valueOf).toList(),
-            new Normalisation(
-                Normalisation.fromList(extra.get("mean")),
-                Normalisation.fromList(extra.get("std"))),
-            choice,
-            info.seed());
-    try {
-      cp.loadParameters(PARAMETERS, model.net, model.manager);
-    } catch (RuntimeException e) {
-      model.close();
-      throw e;
-    }
+  static SeriesForecaster open(Checkpoint checkpoint, ModelDescription description) {
+    columnsOf(checkpoint);
+    SeriesForecaster model = new SeriesForecaster(description);
+    model.restore(checkpoint);
     return model;
   }
 
-  /** The column names a forecaster checkpoint reads, the target first. */
-  static List<String> columnsOf(Checkpoint cp) {
-    Map<String, Object> extra = cp.info().extra();
-    if (!VARIANT.equals(cp.info().variant())) {
-      throw new ZooException(
-          "Checkpoint "
-              + cp.dir()
-              + " holds a "
-              + cp.info().variant()
-              + " model, not a forecaster.");
+  /**
+   * The column names a forecaster checkpoint reads, the target first.
+   *
+   * @throws CheckpointException when it holds a language model or lacks its columns
+   */
+  static List<String> columnsOf(Checkpoint checkpoint) {
+    String variant = checkpoint.info().variant();
+    if (!VARIANT.equals(variant)) {
+      throw new CheckpointException(
+          "Checkpoint " + checkpoint.dir() + " holds a " + variant + " model, not a forecaster.");
     }
-    if (extra == null || !(extra.get("columns") instanceof List<?> names)) {
-      throw new ZooException("Checkpoint " + cp.dir() + " has no column names.");
+    return columnsOf(checkpoint.info().extra(), "Checkpoint " + checkpoint.dir());
+  }
+
+  private static List<String> columnsOf(Map<String, Object> extra, String what) {
+    if (extra == null || !(extra.get("columns") instanceof List<?> names) || names.isEmpty()) {
+      throw new CheckpointException(what + " has no column names.");
     }
     return names.stream().map(String::valueOf).toList();
   }
 
-  /** Trains on the first part of {@code series} and evaluates on the rest, into {@code runDir}. */
-  public TrainingSummary fit(Series series, Path runDir) {
-    TrainingLoop.checkRunDirectory(runDir, false);
-    return fit(series, runDir, null, System.err, false);
-  }
-
-  TrainingSummary fit(
-      Series series, Path runDir, Checkpoint resume, PrintStream log, boolean interactive) {
-    TrainingLoop.checkSettings(hp);
-    SeriesWindows windows = windows(series, resume == null);
-    ForecastTraining task = new ForecastTraining(this, windows);
+  private static Normalisation statsOf(ModelDescription description) {
+    Map<String, Object> extra = description.extra();
     try {
-      return TrainingLoop.builder(task)
-          .epochs(hp.getInt("epochs"))
-          .steps(hp.getInt("steps"))
-          .batchSize(hp.getInt("batch_size"))
-          .seed(seed)
-          .runDir(runDir)
-          .log(log)
-          .interactive(interactive)
-          .build()
-          .run(resume);
-    } finally {
-      task.close();
+      return new Normalisation(
+          Normalisation.fromList(extra.get("mean")), Normalisation.fromList(extra.get("std")));
+    } catch (RuntimeException e) {
+      throw new CheckpointException("The forecaster has no normalisation statistics.", e);
     }
   }
 
-  private SeriesWindows windows(Series series, boolean fresh) {
-    int end =
-        SeriesWindows.trainEnd(
-            series.length(),
-            hp.getInt("window"),
-            hp.getInt("horizon"),
-            hp.getDouble("test_fraction"));
-    if (fresh) {
-      if (series.width() != columns.size()) {
-        throw new ZooException(
-            "The series has "
-                + series.width()
-                + " column(s) but this forecaster reads "
-                + columns.size()
-                + ".");
-      }
-      columns = series.names();
-      stats = Normalisation.of(series, end);
-    } else {
-      checkColumns(series);
+  /**
+   * Trains on the windows that lie wholly in {@code train}; after every epoch it forecasts {@code
+   * validation} (the values that follow {@code train}) block by block, each block of {@code
+   * horizon} values from the {@code context} values before it, scores the forecasts next to the
+   * last-value forecast and draws them into {@code forecast.png} in {@code runDir}.
+   *
+   * @throws InvalidDataException when a series has other columns than the model, {@code train} is
+   *     too short for one window and its horizon, or {@code validation} is missing or shorter than
+   *     the horizon
+   */
+  @Override
+  public TrainingSummary fit(Series train, Series validation, Path runDir, FitOptions options) {
+    if (validation == null) {
+      throw new InvalidDataException(
+          "A forecaster needs a validation series: the values that follow the training series.");
     }
-    return new SeriesWindows(series, stats, hp.getInt("window"), hp.getInt("horizon"), end);
+    checkColumns(train);
+    checkColumns(validation);
+    SeriesWindows windows = SeriesWindows.of(train, validation, stats, context(), horizon());
+    ForecastTraining task = new ForecastTraining(this, windows);
+    return train(task, StepPlan.of(hyperparameters(), task.trainSize()), train, runDir, options);
   }
 
   private void checkColumns(Series series) {
     if (!series.names().equals(columns)) {
-      throw new ZooException(
+      throw new InvalidDataException(
           "This forecaster reads the columns "
               + String.join(", ", columns)
               + ", not "
@@ -200,91 +203,53 @@ public final class SeriesForecaster implements AutoCloseable {
     }
   }
 
-  /** Errors on the evaluation part of {@code series} (its last {@code test_fraction}). */
+  /**
+   * Errors on the last {@code test_fraction} of {@code series}, forecast block by block from the
+   * {@code context} values before each block, next to the last-value forecast's.
+   *
+   * @throws InvalidDataException when the series has other columns or is too short
+   */
   public ForecastScore score(Series series) {
     checkColumns(series);
-    return score(windows(series, false));
+    int end =
+        SeriesWindows.trainEnd(
+            series.length(), context(), horizon(), hyperparameters().getDouble("test_fraction"));
+    return score(new SeriesWindows(series, stats, context(), horizon(), end));
   }
 
+  /** Errors of the forecasts of every evaluation block of {@code windows}. */
   ForecastScore score(SeriesWindows windows) {
     int[] origins = windows.testOrigins();
-    int horizon = windows.horizon();
-    double[] target = windows.series().column(0);
-    double[] forecast = new double[origins.length * horizon];
-    double[] naive = new double[forecast.length];
     float[] predicted = predict(windows.inputs(windows.startsFor(origins)), origins.length);
-    double absolute = 0;
-    double squared = 0;
-    double naiveAbsolute = 0;
-    double naiveSquared = 0;
-    for (int i = 0; i < forecast.length; i++) {
-      int t = origins[i / horizon] + i % horizon;
-      forecast[i] =
-          stats.invert(
-              0, predicted[i] + windows.lastInput(origins[i / horizon] - windows.window()));
-      naive[i] = target[origins[i / horizon] - 1];
-      absolute += Math.abs(forecast[i] - target[t]);
-      squared += (forecast[i] - target[t]) * (forecast[i] - target[t]);
-      naiveAbsolute += Math.abs(naive[i] - target[t]);
-      naiveSquared += (naive[i] - target[t]) * (naive[i] - target[t]);
-    }
-    int n = forecast.length;
-    return new ForecastScore(
-        absolute / n,
-        Math.sqrt(squared / n),
-        naiveAbsolute / n,
-        Math.sqrt(naiveSquared / n),
-        origins[0],
-        forecast,
-        naive);
+    return ForecastScore.of(windows, predicted, stats);
   }
 
-  /** Draws the evaluation part: actual values, the model's and the last-value forecasts. */
-  void plot(SeriesWindows windows, ForecastScore score, Path png, String title) {
-    double[] target = windows.series().column(0);
-    int from = Math.max(0, score.start() - 2 * windows.window());
-    int to = score.start() + score.forecast().length;
-    double[] xs = new double[to - from];
-    double[] actual = new double[to - from];
-    for (int t = from; t < to; t++) {
-      xs[t - from] = t;
-      actual[t - from] = target[t];
-    }
-    double[] fx = new double[score.forecast().length];
-    for (int i = 0; i < fx.length; i++) {
-      fx[i] = score.start() + i;
-    }
-    LinePlot.builder()
-        .title(title)
-        .xLabel("step")
-        .yLabel(columns.get(0))
-        .series("actual", xs, actual, 0x263238)
-        .series("forecast", fx, score.forecast(), 0xD84315)
-        .series("last value", fx, score.naive(), 0x90A4AE)
-        .write(png);
-  }
-
-  /** The next {@code horizon} values after the end of {@code recent}, which needs a window. */
+  /**
+   * The next {@code horizon} values of the first column after the end of {@code recent}, which
+   * needs at least {@code context} values.
+   *
+   * @throws InvalidDataException when the series has other columns or too few values
+   */
   public double[] forecast(Series recent) {
     checkColumns(recent);
-    int window = hp.getInt("window");
-    if (recent.length() < window) {
-      throw new ZooException(
+    int context = context();
+    if (recent.length() < context) {
+      throw new InvalidDataException(
           "A forecast needs the last "
-              + window
+              + context
               + " values of the series, but it has only "
               + recent.length()
               + ".");
     }
-    Series tail = recent.last(window);
-    float[] inputs = new float[window * tail.width()];
-    for (int t = 0; t < window; t++) {
+    Series tail = recent.last(context);
+    float[] inputs = new float[context * tail.width()];
+    for (int t = 0; t < context; t++) {
       for (int c = 0; c < tail.width(); c++) {
         inputs[t * tail.width() + c] = (float) stats.apply(c, tail.column(c)[t]);
       }
     }
     float[] predicted = predict(inputs, 1);
-    float last = inputs[(window - 1) * tail.width()];
+    float last = inputs[(context - 1) * tail.width()];
     double[] out = new double[predicted.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = stats.invert(0, predicted[i] + last);
@@ -293,60 +258,28 @@ public final class SeriesForecaster implements AutoCloseable {
   }
 
   private float[] predict(float[] inputs, int rows) {
-    try (NDManager scope = manager.newSubManager()) {
+    try (NDManager scope = manager().newSubManager()) {
       return forward(scope, inputs, rows, false).toFloatArray();
     }
   }
 
+  /** Predicted changes {@code (rows, horizon)} of normalised inputs {@code (rows, context, C)}. */
   NDArray forward(NDManager scope, float[] inputs, int rows, boolean training) {
-    int window = hp.getInt("window");
     NDArray x =
         scope.create(
-            FloatBuffer.wrap(inputs, 0, rows * window * columns.size()),
-            new Shape(rows, window, columns.size()),
+            FloatBuffer.wrap(inputs, 0, rows * context() * columns.size()),
+            new Shape(rows, context(), columns.size()),
             DataType.FLOAT32);
     return net.forward(new ParameterStore(scope, false), new NDList(x), training).head();
-  }
-
-  /** Saves the forecaster as a checkpoint directory {@code dir}. */
-  public Path save(Path dir) {
-    try (CheckpointWriter writer = CheckpointWriter.begin(dir)) {
-      writer.putParameters(PARAMETERS, net);
-      return writer.commit(describe(0, Map.of()));
-    }
-  }
-
-  CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    Map<String, Object> extra = new LinkedHashMap<>();
-    extra.put("columns", columns);
-    extra.put("mean", stats.meanList());
-    extra.put("std", stats.stdList());
-    return new ModelDescription(
-            RnnFamily.NAME,
-            VARIANT,
-            hp,
-            List.of(hp.getInt("window"), columns.size()),
-            List.of(),
-            choice,
-            seed)
-        .at(manager.getEngine(), epoch, metrics, extra);
   }
 
   ForecastNet net() {
     return net;
   }
 
-  NDManager manager() {
-    return manager;
-  }
-
-  long seed() {
-    return seed;
-  }
-
-  /** The hyper-parameters. */
-  public Hyperparameters hyperparameters() {
-    return hp;
+  @Override
+  protected List<Network> networks() {
+    return List.of(Network.of(net));
   }
 
   /** The columns the forecaster reads, the forecast target first. */
@@ -356,39 +289,51 @@ public final class SeriesForecaster implements AutoCloseable {
 
   /** The number of values each forecast gives. */
   public int horizon() {
-    return hp.getInt("horizon");
+    return hyperparameters().getInt("horizon");
   }
 
-  /** Frees the model's native memory. */
-  @Override
-  public void close() {
-    manager.close();
+  /** The number of past values each forecast reads. */
+  public int context() {
+    return hyperparameters().getInt("context");
   }
 
   /** Builds a new, untrained {@link SeriesForecaster} ({@code lstm-forecast}). */
   public static final class Builder extends ModelBuilder<Builder> {
-    private int columnCount = 1;
+    private Series train;
 
     private Builder() {
       super(new RnnFamily(), VARIANT);
     }
 
-    /** How many columns the series will have (default 1: the target alone). */
-    public Builder columns(int count) {
-      this.columnCount = count;
+    /**
+     * The series the model will train on: its columns become the model's (the first is forecast)
+     * and each column's mean and standard deviation over it the model's normalisation.
+     */
+    public Builder normalisationFrom(Series train) {
+      this.train = train;
       return this;
     }
 
-    /** Builds the forecaster on its engine. */
+    /**
+     * Builds the forecaster on its engine.
+     *
+     * @throws InvalidSettingException for another variant, no series given to {@link
+     *     #normalisationFrom}, or a bad hyper-parameter
+     * @throws dev.zoo.api.common.EngineException when no engine can train the forecaster
+     */
     public SeriesForecaster build() {
       if (!variantName().equals(VARIANT)) {
-        throw new ZooException(
+        throw new InvalidSettingException(
             "Variant " + variantName() + " is not a forecaster; use " + VARIANT + ".");
       }
       Hyperparameters hp = hyperparameters();
-      RnnFamily.checkForecastSettings(hp);
-      List<String> placeholder = java.util.Collections.nCopies(columnCount, "?");
-      return new SeriesForecaster(hp, placeholder, null, chooseEngine(), seed());
+      RnnSettings.checkForecaster(hp);
+      if (train == null) {
+        throw new InvalidSettingException(
+            "A forecaster needs the series it will train on (normalisationFrom(series)).");
+      }
+      return new SeriesForecaster(
+          description(hp, inputShape(hp, train), List.of()).withExtra(extra(train)));
     }
   }
 }

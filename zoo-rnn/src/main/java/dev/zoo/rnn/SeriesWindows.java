@@ -1,25 +1,25 @@
 package dev.zoo.rnn;
 
-import dev.zoo.api.common.ZooException;
+import dev.zoo.api.common.InvalidDataException;
 import java.util.Locale;
 
 /**
  * A series normalised with fixed statistics and cut into forecasting examples: the inputs are
- * {@code window} steps of every column, the targets the next {@code horizon} values of the first
- * column. Training examples lie wholly in the first part of the series; the evaluation part (the
- * last {@code testFraction} of it) is forecast block by block from the history before each block.
+ * {@code context} steps of every column, the targets the next {@code horizon} values of the first
+ * column. Training examples lie wholly in the part before {@code trainEnd}; the evaluation part
+ * after it is forecast block by block from the {@code context} values before each block.
  */
 final class SeriesWindows {
 
   private final Series series;
   private final float[][] normalised;
-  private final int window;
+  private final int context;
   private final int horizon;
   private final int trainEnd;
 
-  SeriesWindows(Series series, Normalisation stats, int window, int horizon, int trainEnd) {
+  SeriesWindows(Series series, Normalisation stats, int context, int horizon, int trainEnd) {
     this.series = series;
-    this.window = window;
+    this.context = context;
     this.horizon = horizon;
     this.trainEnd = trainEnd;
     this.normalised = new float[series.length()][series.width()];
@@ -32,12 +32,45 @@ final class SeriesWindows {
   }
 
   /**
-   * Where the evaluation part starts for {@code length} values, after checking that both parts are
-   * long enough.
+   * The examples of {@code train} and the evaluation blocks of {@code validation}, the values that
+   * follow it.
+   *
+   * @throws InvalidDataException when {@code train} is too short for one window and its horizon, or
+   *     {@code validation} is shorter than the horizon
    */
-  static int trainEnd(int length, int window, int horizon, double testFraction) {
+  static SeriesWindows of(
+      Series train, Series validation, Normalisation stats, int context, int horizon) {
+    if (train.length() < context + horizon + 1) {
+      throw new InvalidDataException(
+          String.format(
+              Locale.ROOT,
+              "The training series has %d values, too few for windows of %d and a horizon of %d:"
+                  + " it needs at least %d.",
+              train.length(),
+              context,
+              horizon,
+              context + horizon + 1));
+    }
+    if (validation.length() < horizon) {
+      throw new InvalidDataException(
+          "The validation series has "
+              + validation.length()
+              + " values, fewer than the horizon ("
+              + horizon
+              + ").");
+    }
+    return new SeriesWindows(train.followedBy(validation), stats, context, horizon, train.length());
+  }
+
+  /**
+   * Where the evaluation part starts when the last {@code testFraction} of {@code length} values is
+   * held out, after checking that both parts are long enough.
+   *
+   * @throws InvalidDataException when the series is too short for the context and horizon
+   */
+  static int trainEnd(int length, int context, int horizon, double testFraction) {
     if (horizon > length) {
-      throw new ZooException(
+      throw new InvalidDataException(
           "The horizon ("
               + horizon
               + ") is longer than the series ("
@@ -45,18 +78,18 @@ final class SeriesWindows {
               + " values); use a shorter --horizon or a longer series.");
     }
     int end = (int) Math.round(length * (1 - testFraction));
-    if (length - end < horizon || end < window + horizon + 1) {
+    if (length - end < horizon || end < context + horizon + 1) {
       int needed =
           (int)
               Math.ceil(
-                  Math.max((window + horizon + 1) / (1 - testFraction), horizon / testFraction));
-      throw new ZooException(
+                  Math.max((context + horizon + 1) / (1 - testFraction), horizon / testFraction));
+      throw new InvalidDataException(
           String.format(
               Locale.ROOT,
               "The series has %d values, too few for windows of %d and a horizon of %d with %.0f%%"
                   + " held out: it needs at least %d.",
               length,
-              window,
+              context,
               horizon,
               testFraction * 100,
               needed));
@@ -66,16 +99,16 @@ final class SeriesWindows {
 
   /** The number of training examples. */
   int trainSize() {
-    return trainEnd - window - horizon + 1;
+    return trainEnd - context - horizon + 1;
   }
 
   /** The inputs of the examples starting at {@code starts}, row after row. */
   float[] inputs(int[] starts) {
     int width = series.width();
-    float[] out = new float[starts.length * window * width];
+    float[] out = new float[starts.length * context * width];
     int k = 0;
     for (int s : starts) {
-      for (int t = s; t < s + window; t++) {
+      for (int t = s; t < s + context; t++) {
         for (int c = 0; c < width; c++) {
           out[k++] = normalised[t][c];
         }
@@ -93,7 +126,7 @@ final class SeriesWindows {
     float[] out = new float[starts.length * horizon];
     int k = 0;
     for (int s : starts) {
-      for (int t = s + window; t < s + window + horizon; t++) {
+      for (int t = s + context; t < s + context + horizon; t++) {
         out[k++] = normalised[t][0] - lastInput(s);
       }
     }
@@ -102,7 +135,7 @@ final class SeriesWindows {
 
   /** The last normalised target value of the window starting at {@code start}. */
   float lastInput(int start) {
-    return normalised[start + window - 1][0];
+    return normalised[start + context - 1][0];
   }
 
   /** The first forecast step of each evaluation block. */
@@ -119,7 +152,7 @@ final class SeriesWindows {
   int[] startsFor(int[] origins) {
     int[] starts = new int[origins.length];
     for (int i = 0; i < origins.length; i++) {
-      starts[i] = origins[i] - window;
+      starts[i] = origins[i] - context;
     }
     return starts;
   }
@@ -128,8 +161,8 @@ final class SeriesWindows {
     return horizon;
   }
 
-  int window() {
-    return window;
+  int context() {
+    return context;
   }
 
   int trainEnd() {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zoo.api.GenerateRequest;
+import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
@@ -99,7 +99,7 @@ class BadInputTest {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     Report report =
         family.generate(
-            GenerateRequest.of(run).withPrompt("The \u2603 sea\u00df", 40),
+            ModelRequest.of(run).with("prompt", "The \u2603 sea\u00df").with("length", 40),
             RnnTests.context("pytorch", null, output, 3));
     String printed = output.toString(StandardCharsets.UTF_8);
     assertTrue(printed.contains("never seen: '\u00df' '\u2603'"), printed);
@@ -110,14 +110,12 @@ class BadInputTest {
   @Test
   void nonPositiveLengthOrTemperatureIsRefused() {
     assertRefused(
-        () -> new GenerateRequest(run, null, null, null, null, "The ", 0, null, null, null),
-        "Length must be a positive number");
+        () -> generate(prompt("The ").with("length", 0)), "Length must be a positive number");
     assertRefused(
-        () -> new GenerateRequest(run, null, null, null, null, "The ", 10, -0.5, null, null),
+        () -> generate(prompt("The ").with("length", 10).with("temperature", -0.5)),
         "Temperature must be a positive number");
     assertRefused(
-        () -> new GenerateRequest(run, null, null, null, null, "The ", 10, 0.0, null, null),
-        "Temperature");
+        () -> generate(prompt("The ").with("length", 10).with("temperature", 0.0)), "Temperature");
     try (CharLanguageModel model = CharLanguageModel.load(run, "pytorch")) {
       assertRefused(() -> model.generate("The ", -3, new TokenSampler(1, 0, 1, 1)), "Length", "-3");
     }
@@ -127,10 +125,10 @@ class BadInputTest {
   @Test
   void imageOptionsOfGenerateAreRefused() {
     assertRefused(
-        () -> family.generate(GenerateRequest.of(run).withCount(4), context(null)),
+        () -> family.generate(ModelRequest.of(run).with("count", 4), context(null)),
         "--count does not apply");
     assertRefused(
-        () -> family.generate(GenerateRequest.of(run).withLabel("sea"), context(null)),
+        () -> family.generate(ModelRequest.of(run).with("class", "sea"), context(null)),
         "--class does not apply");
   }
 
@@ -143,8 +141,8 @@ class BadInputTest {
     }
     RunContext context = context(data);
     assertRefused(
-        () -> family.generate(GenerateRequest.of(foreign), context), "holds a cnn model", "rnn");
-    assertRefused(() -> family.evaluate(foreign, context), "holds a cnn model");
+        () -> family.generate(ModelRequest.of(foreign), context), "holds a cnn model", "rnn");
+    assertRefused(() -> family.evaluate(ModelRequest.of(foreign), context), "holds a cnn model");
     assertRefused(
         () ->
             family.train(
@@ -188,13 +186,21 @@ class BadInputTest {
 
   @Test
   void settingsNoRunCanUseAreRefused() {
-    assertRefused(() -> trainFresh(data, "seq_len", "0"), "seq_len", "positive");
+    assertRefused(() -> trainFresh(data, "context", "0"), "context", "positive");
     assertRefused(() -> trainFresh(data, "dropout", "1.0"), "Dropout");
     assertRefused(() -> trainFresh(data, "hidden", "-4"), "hidden");
     assertRefused(() -> trainFresh(data, "layers", "two"), "layers", "integer");
     assertRefused(() -> trainFresh(data, "horizon", "12"), "Unknown hyper-parameter 'horizon'");
     assertRefused(() -> trainFresh(data, "schedule", "linear"), "schedule");
     assertFalse(Files.exists(fresh()));
+  }
+
+  private static ModelRequest prompt(String text) {
+    return ModelRequest.of(run).with("prompt", text);
+  }
+
+  private Report generate(ModelRequest request) {
+    return family.generate(request, context(null));
   }
 
   private Report trainFresh(Path corpus, String name, String value) {
@@ -219,6 +225,7 @@ class BadInputTest {
         Map.of(),
         Map.of(),
         Map.of(),
+        null,
         null);
   }
 }

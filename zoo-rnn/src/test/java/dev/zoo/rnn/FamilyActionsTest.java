@@ -3,11 +3,12 @@ package dev.zoo.rnn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zoo.api.GenerateRequest;
+import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.TrainRequest;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.text.CharVocabulary;
+import dev.zoo.api.text.Tokenizer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,18 +57,23 @@ class FamilyActionsTest {
     assertEquals(3, ((List<?>) json.get("samples")).size());
     assertTrue(trained.text().contains("bits per character (unigram baseline"), trained.text());
     assertTrue(trainLog.contains("Epoch 1/3") && trainLog.contains("val_bpc"), trainLog);
-    assertTrue(trainLog.contains("chars_per_s"), trainLog);
+    assertTrue(trainLog.contains("chars/s"), trainLog);
     assertTrue(Files.isRegularFile(run.resolve("metrics.jsonl")));
     Checkpoint cp = Checkpoint.open(run, RnnFamily.NAME);
-    assertEquals("32", cp.info().hyperparameters().get("seq_len"));
-    CharVocabulary vocabulary = CharLanguageModel.vocabularyOf(cp);
-    assertTrue(vocabulary.contains('e') && vocabulary.contains('\n'));
+    assertEquals("32", cp.info().hyperparameters().get("context"));
+    Tokenizer tokenizer = StoredTokenizer.of(cp);
+    assertTrue(
+        tokenizer instanceof CharVocabulary vocabulary
+            && vocabulary.contains('e')
+            && vocabulary.contains('\n'));
   }
 
   @Test
   void evalReportsBpcOnTheValidationSplit() {
     Report report =
-        family.evaluate(run, RnnTests.context("pytorch", data, new ByteArrayOutputStream(), 1));
+        family.evaluate(
+            ModelRequest.of(run),
+            RnnTests.context("pytorch", data, new ByteArrayOutputStream(), 1));
     double bpc = (Double) report.data().get("bpc");
     double unigram = (Double) report.data().get("unigram_bpc");
     assertTrue(bpc < unigram, bpc + " vs " + unigram);
@@ -76,8 +82,12 @@ class FamilyActionsTest {
 
   @Test
   void generateStreamsTheSameTextForTheSameSeed() {
-    GenerateRequest request =
-        new GenerateRequest(run, null, null, null, null, "The ", 80, 0.8, 20, null);
+    ModelRequest request =
+        ModelRequest.of(run)
+            .with("prompt", "The ")
+            .with("length", 80)
+            .with("temperature", 0.8)
+            .with("top_k", 20);
     ByteArrayOutputStream first = new ByteArrayOutputStream();
     Report a = family.generate(request, RnnTests.context("pytorch", null, first, 7));
     ByteArrayOutputStream second = new ByteArrayOutputStream();

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zoo.api.GenerateRequest;
+import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import java.io.ByteArrayOutputStream;
@@ -57,14 +57,15 @@ class ForecastTest {
     assertTrue(mae < naive, "MAE " + mae + " vs last value " + naive);
     assertTrue(rmse < naiveRmse, "RMSE " + rmse + " vs last value " + naiveRmse);
     assertTrue(Files.isRegularFile(run.resolve("forecast.png")));
-    Report again = family.evaluate(run, context(null));
+    Report again = family.evaluate(ModelRequest.of(run), context(null));
     assertEquals(mae, (Double) again.data().get("mae"), 1e-6);
   }
 
   @Test
   void predictForecastsTheNextValuesFromACsv() throws IOException {
     Path csv = writeGeneratedCsv(dir.resolve("series.csv"), "value", 100);
-    Report report = family.predict(run, List.of(csv.toString()), context(null));
+    Report report =
+        family.predict(ModelRequest.of(run).withInputs(List.of(csv.toString())), context(null));
     List<?> forecast = (List<?>) report.data().get("forecast");
     assertEquals(12, forecast.size());
     assertTrue(report.text().contains("t+12"), report.text());
@@ -96,18 +97,24 @@ class ForecastTest {
     assertRefused(
         () -> train(csv, Map.of("column", "price", "horizon", "500")),
         "horizon (500) is longer than the series");
-    assertRefused(() -> train(csv, Map.of("column", "price", "window", "350")), "too few");
+    assertRefused(() -> train(csv, Map.of("column", "price", "context", "350")), "too few");
     assertRefused(() -> train(null, "column", "price"), "--column");
     assertFalse(Files.exists(out));
     assertRefused(
-        () -> family.predict(run, List.of(bad.toString()), context(null)), "no column 'value'");
+        () ->
+            family.predict(ModelRequest.of(run).withInputs(List.of(bad.toString())), context(null)),
+        "no column 'value'");
     Path shortCsv = writeGeneratedCsv(dir.resolve("short.csv"), "value", 10);
     assertRefused(
-        () -> family.predict(run, List.of(shortCsv.toString()), context(null)),
+        () ->
+            family.predict(
+                ModelRequest.of(run).withInputs(List.of(shortCsv.toString())), context(null)),
         "last 48 values",
         "only 10");
     assertRefused(
-        () -> family.generate(GenerateRequest.of(run).withPrompt("The ", 10), context(null)),
+        () ->
+            family.generate(
+                ModelRequest.of(run).with("prompt", "The ").with("length", 10), context(null)),
         "does not generate text");
     assertRefused(() -> CharLanguageModel.load(run), "not a language model");
   }

@@ -22,18 +22,23 @@ class LanguageModelTest {
   @CsvSource({"char-lstm, pytorch", "char-lstm, mxnet", "char-gru, pytorch"})
   void learnsBelowTheUnigramBaselineAndGeneratesRepeatably(String variant, String engine) {
     Corpus corpus = Corpus.embedded();
+    Corpus.Split split = corpus.split(0.1);
     Path run = dir.resolve("run");
     String sample;
     CharLanguageModel.Builder builder =
         CharLanguageModel.builder()
             .variant(variant)
             .engine(engine)
-            .vocabularyOf(corpus)
+            .vocabularyFrom(corpus)
             .setAll(RnnTests.TINY)
             .set("epochs", 4)
             .seed(3);
     try (CharLanguageModel model = builder.build()) {
-      TrainingSummary summary = model.fit(corpus, run);
+      TrainingSummary summary =
+          model.fit(
+              Corpus.of(split.train(), corpus.origin()),
+              Corpus.of(split.validation(), corpus.origin()),
+              run);
 
       assertEquals(4, summary.epochs().size());
       Map<String, Double> first = summary.epochs().get(0).metrics();
@@ -44,7 +49,8 @@ class LanguageModelTest {
           last.get("val_bpc") < unigram - 0.5,
           engine + ": validation " + last.get("val_bpc") + " bits vs unigram " + unigram);
       assertTrue(last.get("train_loss") < first.get("train_loss"), "training loss did not fall");
-      assertTrue(model.bitsPerCharacter(corpus) < unigram - 0.5, "full validation split");
+      assertTrue(
+          model.bitsPerCharacter(split.validationText()) < unigram - 0.5, "full validation split");
 
       sample = model.generate("The ", 120, new TokenSampler(0.8, 20, 1.0, 7));
       assertEquals(120, sample.codePointCount(0, sample.length()));

@@ -1,10 +1,9 @@
 package dev.zoo.rnn;
 
-import dev.zoo.api.testing.LegacyExpected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.zoo.api.checkpoint.Checkpoint;
-import dev.zoo.api.checkpoint.SavedModels;
+import dev.zoo.api.testing.LegacyExpected;
 import dev.zoo.api.text.TokenSampler;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Checkpoints written by the code of commit 04c3eed ({@code src/test/resources/legacy/char-lstm}
- * and {@code lstm-forecast}, made by the {@code LegacyCheckpointWriter} of commit 6e8b9b0) still load, on the engine that
- * wrote them and on the other, and give the bits per character, text and forecasts recorded then.
+ * and {@code lstm-forecast}, made by the {@code LegacyCheckpointWriter} of commit 6e8b9b0) still
+ * load, on the engine that wrote them and on the other, and give the bits per character, text and
+ * forecasts recorded then.
  */
 class LegacyCheckpointTest {
 
@@ -38,6 +38,7 @@ class LegacyCheckpointTest {
     try (CharLanguageModel model = CharLanguageModel.load(checkpoint, engine)) {
       assertEquals(engine, model.engine().backend().name());
       assertEquals(CHAR_LSTM, model.variant());
+      assertEquals(16, model.context());
       LegacyExpected.assertMatches(
           LegacyExpected.expectedValues(CHAR_LSTM), measure(model), CHAR_LSTM + " on " + engine);
     }
@@ -50,6 +51,7 @@ class LegacyCheckpointTest {
     try (SeriesForecaster model = load(checkpoint, engine)) {
       assertEquals(List.of(Series.GENERATED_COLUMN), model.columns());
       assertEquals(3, model.horizon());
+      assertEquals(12, model.context());
       LegacyExpected.assertMatches(
           LegacyExpected.expectedValues(LSTM_FORECAST),
           measure(model),
@@ -65,7 +67,9 @@ class LegacyCheckpointTest {
     assertEquals(1, lm.info().epoch());
     assertEquals("16", lm.info().hyperparameters().get("hidden"));
     assertEquals(20.0, lm.info().metrics().get("steps"));
-    assertEquals(20, LegacyExpected.adamSteps(lm, CharLanguageModel.OPTIMIZER));
+    assertEquals(20, LegacyExpected.adamSteps(lm, "optimizer.state"));
+    // Written when the window length was seq_len; read back as context.
+    assertEquals("16", new RnnFamily().savedHyperparameters(lm.info()).get("context"));
 
     Checkpoint fc =
         Checkpoint.open(LegacyExpected.copyCheckpoint(LSTM_FORECAST, dir), RnnFamily.NAME);
@@ -74,13 +78,14 @@ class LegacyCheckpointTest {
     assertEquals(1, fc.info().epoch());
     assertEquals(List.of(12, 1), fc.info().inputShape());
     assertEquals(2.0, fc.info().metrics().get("steps"));
-    assertEquals(2, LegacyExpected.adamSteps(fc, SeriesForecaster.OPTIMIZER));
+    assertEquals(2, LegacyExpected.adamSteps(fc, "optimizer.state"));
+    // Written when the window length was window; read back as context.
+    assertEquals("12", new RnnFamily().savedHyperparameters(fc.info()).get("context"));
   }
 
-  /** A forecaster checkpoint on the named engine (the app API's load takes the best engine). */
+  /** A forecaster checkpoint on the named engine. */
   static SeriesForecaster load(Path checkpoint, String engine) {
-    SeriesForecaster model =
-        SavedModels.load(new RnnFamily(), checkpoint, engine, SeriesForecaster::load);
+    SeriesForecaster model = SeriesForecaster.load(checkpoint, engine);
     assertEquals(
         engine, model.manager().getEngine().getEngineName().toLowerCase(java.util.Locale.ROOT));
     return model;
@@ -92,7 +97,7 @@ class LegacyCheckpointTest {
    */
   static LegacyExpected.Values measure(CharLanguageModel model) {
     LegacyExpected.Values values = new LegacyExpected.Values();
-    values.put("bits_per_character.sentence", model.bitsPerCharacter(SENTENCE, w -> {}));
+    values.put("bits_per_character.sentence", model.bitsPerCharacter(SENTENCE));
     values.put("generate.greedy20", model.generate(PROMPT, 20, new TokenSampler(1.0, 1, 1.0, 0)));
     values.put("generate.seed7.20", model.generate(PROMPT, 20, new TokenSampler(1.0, 0, 1.0, 7)));
     return values;

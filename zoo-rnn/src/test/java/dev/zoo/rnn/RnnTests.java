@@ -31,7 +31,7 @@ final class RnnTests {
   /** A small language model that still learns the embedded corpus within seconds. */
   static final Map<String, String> TINY =
       Map.of(
-          "seq_len", "32",
+          "context", "32",
           "embedding", "16",
           "hidden", "64",
           "batch_size", "16",
