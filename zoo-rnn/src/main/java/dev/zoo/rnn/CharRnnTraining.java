@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
+import dev.zoo.api.model.SingleNetworkTask;
 import dev.zoo.api.text.BitsPerToken;
 import dev.zoo.api.text.TokenWindows;
 import dev.zoo.api.train.StepMetrics;
@@ -34,11 +35,10 @@ import java.util.stream.IntStream;
  * epoch_windows} windows of a seeded permutation of all windows (wrapping around), which the
  * training template shuffles again; a resumed run therefore sees exactly the windows it would have.
  */
-final class CharRnnTraining extends SingleNetworkTask {
+final class CharRnnTraining extends SingleNetworkTask<CharLanguageModel> {
 
   private static final int EVAL_BATCH = 64;
 
-  private final CharLanguageModel model;
   private final TokenWindows train;
   private final TokenWindows validation;
   private final int[] permutation;
@@ -55,8 +55,7 @@ final class CharRnnTraining extends SingleNetworkTask {
    */
   CharRnnTraining(
       CharLanguageModel model, TokenWindows train, TokenWindows validation, double unigramBits) {
-    super(model, model.net());
-    this.model = model;
+    super(model);
     this.train = train;
     this.validation = validation;
     this.windowsPerEpoch = model.hyperparameters().getInt("epoch_windows");

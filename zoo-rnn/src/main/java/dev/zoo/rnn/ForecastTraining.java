@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
 import dev.zoo.api.image.LinePlot;
+import dev.zoo.api.model.SingleNetworkTask;
 import dev.zoo.api.train.StepMetrics;
 import dev.zoo.api.train.TrainingStep;
 import java.nio.FloatBuffer;
@@ -21,18 +22,16 @@ import java.util.Map;
  * the normalised next values, and after every epoch scores it on the evaluation part next to the
  * last-value forecast and draws {@value #PLOT}.
  */
-final class ForecastTraining extends SingleNetworkTask {
+final class ForecastTraining extends SingleNetworkTask<SeriesForecaster> {
 
   /** The plot of the evaluation part written into the run directory. */
   static final String PLOT = "forecast.png";
 
-  private final SeriesForecaster model;
   private final SeriesWindows windows;
   private final Loss loss = Loss.l2Loss();
 
   ForecastTraining(SeriesForecaster model, SeriesWindows windows) {
-    super(model, model.net());
-    this.model = model;
+    super(model);
     this.windows = windows;
   }
 

@@ -27,7 +27,7 @@ record ImageInputs(Checkpoint checkpoint, List<String> names, List<float[]> imag
    *     another size
    */
   static ImageInputs read(ModelRequest request, String verb) {
-    RequestOptions.allowOnly(request, "zoo " + verb + " " + VaeFamily.NAME);
+    request.allowOnly("zoo " + verb + " " + VaeFamily.NAME);
     if (request.inputs().isEmpty()) {
       throw new InvalidSettingException("Name at least one PNG or JPEG image to " + verb + ".");
     }

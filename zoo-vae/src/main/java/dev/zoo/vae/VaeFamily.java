@@ -124,7 +124,7 @@ public final class VaeFamily implements ModelFamily {
   /** The negative ELBO and its terms on the test data, and the held-out class's ROC-AUC. */
   @Override
   public Report evaluate(ModelRequest request, RunContext context) {
-    RequestOptions.allowOnly(request, "zoo eval vae");
+    request.allowOnly("zoo eval vae");
     Checkpoint cp = Checkpoint.open(request.checkpoint(), NAME);
     DataSplits data = FashionMnist.locate(context.data());
     try (VariationalAutoencoder model = open(cp, context)) {
@@ -154,7 +154,7 @@ public final class VaeFamily implements ModelFamily {
   /** Images decoded from codes drawn from the prior with the context's seed. */
   @Override
   public Report generate(ModelRequest request, RunContext context) {
-    RequestOptions.allowOnly(request, WHAT + ", which draws images", "count", "format");
+    request.allowOnly(WHAT + ", which draws images", "count", "format");
     ImageSampling sampling = ImageSampling.from(request, WHAT);
     Checkpoint cp = Checkpoint.open(request.checkpoint(), NAME);
     try (VariationalAutoencoder model = open(cp, context)) {
@@ -167,6 +167,7 @@ public final class VaeFamily implements ModelFamily {
   private VariationalAutoencoder open(Checkpoint cp, RunContext context) {
     String variant = variant(cp.info().variant()).name();
     EngineChoice choice = context.chooseEngine("running vae/" + variant, inferenceNeeds(variant));
-    return VariationalAutoencoder.open(cp, ModelLoader.description(this, cp, choice));
+    return ModelLoader.restored(
+        cp, ModelLoader.description(this, cp, choice), VariationalAutoencoder::new);
   }
 }

@@ -13,7 +13,6 @@ import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.model.TrainingReport;
 import dev.zoo.api.train.TrainingSummary;
 import java.nio.file.Files;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -39,19 +38,10 @@ final class VaeTrainRun {
     EngineChoice choice = context.chooseEngine("training vae/" + variant, family.needs(variant));
     context.log().println("Data: " + data.origin() + ".");
     if (request.limit() != null && request.limit() < train.size()) {
-      train = train.first(request.limit());
+      train = request.limited(train);
       context.log().println("Training on the first " + train.size() + " images (--limit).");
     }
-    List<String> labels = start.resuming() ? start.resume().info().labels() : train.classNames();
-    ModelDescription description =
-        ModelDescription.of(
-            VaeFamily.NAME,
-            variant,
-            hp,
-            List.of(1, train.height(), train.width()),
-            labels,
-            choice,
-            start.seed(context.seed()));
+    ModelDescription description = start.imageModel(VaeFamily.NAME, train, choice, context.seed());
     TrainingSummary summary;
     TestResult measured;
     try (VariationalAutoencoder model = new VariationalAutoencoder(description)) {

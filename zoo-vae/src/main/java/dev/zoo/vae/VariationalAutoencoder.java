@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.checkpoint.Network;
 import dev.zoo.api.common.Hyperparameters;
@@ -95,13 +94,7 @@ public final class VariationalAutoencoder extends BaseModel<ImageSet> implements
    * @throws dev.zoo.api.common.EngineException when the engine cannot run it
    */
   public static VariationalAutoencoder load(Path checkpoint, String engine) {
-    return ModelLoader.load(new VaeFamily(), checkpoint, engine, VariationalAutoencoder::open);
-  }
-
-  static VariationalAutoencoder open(Checkpoint checkpoint, ModelDescription description) {
-    VariationalAutoencoder model = new VariationalAutoencoder(description);
-    model.restore(checkpoint);
-    return model;
+    return ModelLoader.load(new VaeFamily(), checkpoint, engine, VariationalAutoencoder::new);
   }
 
   /**

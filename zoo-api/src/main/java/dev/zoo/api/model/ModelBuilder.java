@@ -103,12 +103,18 @@ public abstract class ModelBuilder<B extends ModelBuilder<B>> {
   }
 
   /**
-   * The chosen variant's defaults with the settings applied and checked.
+   * The chosen variant's defaults with the settings applied and checked; epochs set without steps
+   * replace a default budget in steps, as on the command line.
    *
    * @throws dev.zoo.api.common.InvalidSettingException for an unknown name or a bad value
    */
   protected Hyperparameters hyperparameters() {
-    Hyperparameters hp = family.variant(variantName()).defaults().with(overrides);
+    Hyperparameters defaults = family.variant(variantName()).defaults();
+    Map<String, String> all = new LinkedHashMap<>(overrides);
+    if (all.containsKey("epochs") && !all.containsKey("steps") && defaults.has("steps")) {
+      all.put("steps", "0");
+    }
+    Hyperparameters hp = defaults.with(all);
     TrainingLoop.checkSettings(hp);
     return hp;
   }
