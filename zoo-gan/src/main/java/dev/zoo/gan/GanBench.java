@@ -3,29 +3,25 @@ package dev.zoo.gan;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
+import dev.zoo.api.bench.BenchRow;
 import dev.zoo.api.bench.Measure;
-import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.bench.ScratchFolder;
+import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.common.Hyperparameters;
-import dev.zoo.api.common.ZooException;
+import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.metrics.ImageJudge;
 import dev.zoo.api.train.EpochResult;
+import dev.zoo.api.train.FitOptions;
 import dev.zoo.api.train.TrainingSummary;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Measures one engine on the GAN family: trains the variant's default budget of steps, measures
@@ -42,12 +38,14 @@ final class GanBench {
 
   private GanBench() {}
 
+  /**
+   * Runs the benchmark on the context's engine.
+   *
+   * @throws InvalidSettingException when the budget is not in steps, or a setting is bad
+   */
   static Report run(GanFamily family, TrainRequest request, RunContext context) {
     String variant = family.variant(request.variant()).name();
-    Map<String, String> overrides = new HashMap<>(request.overrides());
-    if (request.limit() != null) {
-      overrides.put("limit", request.limit().toString());
-    }
+    // The budget is in steps: an epoch count does not replace it here.
     Hyperparameters hp =
         new TrainRequest(
                 variant,
@@ -55,50 +53,41 @@ final class GanBench {
                 null,
                 request.batchSize(),
                 request.learningRate(),
-                null,
+                request.limit(),
                 false,
-                overrides)
+                request.overrides())
             .apply(family.variant(variant).defaults());
     int steps = hp.getInt("steps");
     if (steps <= 0) {
-      throw new ZooException("The GAN benchmark needs a budget in steps (--steps N).");
+      throw new InvalidSettingException("The GAN benchmark needs a budget in steps (--steps N).");
     }
+    int limit = GanFamily.limit(hp);
     DataSplits data = FashionMnist.locate(context.data());
-    ImageSet train = data.train();
-    if (hp.getInt("limit") > 0 && hp.getInt("limit") < train.size()) {
-      train = train.first(hp.getInt("limit"));
-    }
+    ImageSet train = GanFamily.trainingImages(data, limit);
     ImageSet test = data.test();
     EngineChoice choice = context.chooseEngine("training gan/" + variant, family.needs(variant));
     context.log().println("Data: " + data.origin() + ".");
-    Path scratch = scratch();
-    Path run = scratch.resolve("run");
-    Map<String, Object> json = new LinkedHashMap<>();
-    try (ImageJudge judge = context.judge()) {
-      ImageSet probeSet = test.first(Math.min(PROBE_IMAGES, test.size()));
-      Function<ImageGenerator, Map<String, Double>> probe =
-          m -> Map.of("fd", QualityReport.measure(m, probeSet, judge, context.seed()).fd());
+    Map<String, Object> json;
+    try (ScratchFolder scratch = ScratchFolder.create("zoo-bench-gan");
+        ImageJudge judge = context.judge()) {
+      Path run = scratch.path().resolve("run");
+      ImageSet probe = test.first(Math.min(PROBE_IMAGES, test.size()));
+      FitOptions options = context.fitOptions(TrainRequest.defaults(run));
       List<EpochResult> epochs = new ArrayList<>();
       QualityReport.Quality first;
       try (ImageGenerator model = create(variant, hp, train, choice, context)) {
-        TrainingSummary s = model.fit(train, run, null, context.log(), false, probe);
-        epochs.addAll(s.epochs());
+        epochs.addAll(model.fit(train, probe, run, options, judge).epochs());
         first = QualityReport.measure(model, test, judge, context.seed());
       }
       Hyperparameters longer = hp.with(Map.of("steps", Integer.toString(LONGER * steps)));
       QualityReport.Quality second;
       try (ImageGenerator model = create(variant, longer, train, choice, context)) {
-        TrainingSummary s =
-            model.fit(
-                train, run, Checkpoint.open(run, GanFamily.NAME), context.log(), false, probe);
+        TrainingSummary s = model.fit(train, probe, run, options.withResume(true), judge);
         epochs.addAll(s.epochs());
         second = QualityReport.measure(model, test, judge, context.seed());
-        json.put("peer", "zoo-" + choice.backend().name());
-        json.put("engine", choice.backend().name());
-        json.put("engine_version", model.manager().getEngine().getVersion());
-        json.put("model", variant);
-        json.put("batch_size", hp.getInt("batch_size"));
-        json.put("train_images", train.size());
+        json =
+            BenchRow.start(
+                choice, model.manager().getEngine().getVersion(), variant, hp, train.size());
         json.put("budget_steps", steps);
         json.put("longer_steps", LONGER * steps);
         json.put(
@@ -134,8 +123,6 @@ final class GanBench {
               first.histogram().entropyBits(),
               second.histogram().entropyBits(),
               100 * second.histogram().minFraction()));
-    } finally {
-      deleteTree(scratch);
     }
     String text =
         String.format(
@@ -156,7 +143,14 @@ final class GanBench {
   private static ImageGenerator create(
       String variant, Hyperparameters hp, ImageSet train, EngineChoice choice, RunContext context) {
     return new ImageGenerator(
-        variant, hp, train.classNames(), train.height(), train.width(), choice, context.seed());
+        ModelDescription.of(
+            GanFamily.NAME,
+            variant,
+            hp,
+            List.of(1, train.height(), train.width()),
+            train.classNames(),
+            choice,
+            context.seed()));
   }
 
   private static List<Double> speeds(List<EpochResult> epochs) {
@@ -168,40 +162,22 @@ final class GanBench {
   }
 
   private static double generationSpeed(ImageGenerator model, int count) {
-    model.generate(256, 0);
+    model.sample(256, 0);
     long t0 = System.nanoTime();
-    model.generate(count, 1);
+    model.sample(count, 1);
     return count / ((System.nanoTime() - t0) / 1e9);
   }
 
   private static double latency(ImageGenerator model) {
     for (int i = 0; i < 10; i++) {
-      model.generate(1, i);
+      model.sample(1, i);
     }
     double[] ms = new double[LATENCY_RUNS];
     for (int i = 0; i < LATENCY_RUNS; i++) {
       long t0 = System.nanoTime();
-      model.generate(1, i);
+      model.sample(1, i);
       ms[i] = (System.nanoTime() - t0) / 1e6;
     }
     return Measure.median(ms);
-  }
-
-  private static Path scratch() {
-    try {
-      return Files.createTempDirectory("zoo-bench-gan");
-    } catch (IOException e) {
-      throw new ZooException("Cannot create a scratch directory: " + e.getMessage() + ".", e);
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    // A leftover scratch directory under the system's temporary folder does no harm, so files that
-    // cannot be deleted are skipped.
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
-    } catch (IOException e) {
-      dir.toFile().deleteOnExit();
-    }
   }
 }

@@ -1,29 +1,29 @@
 package dev.zoo.gan;
 
-import dev.zoo.api.GenerateRequest;
+import dev.zoo.api.FamilyOption;
 import dev.zoo.api.ModelFamily;
+import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.Task;
 import dev.zoo.api.TrainRequest;
+import dev.zoo.api.TrainingStart;
 import dev.zoo.api.Variant;
 import dev.zoo.api.checkpoint.Checkpoint;
-import dev.zoo.api.checkpoint.CheckpointInfo;
+import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.common.Hyperparameters;
-import dev.zoo.api.common.ZooException;
+import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.engine.Op;
-import dev.zoo.api.train.EpochResult;
-import dev.zoo.api.train.TrainingLoop;
+import dev.zoo.api.model.ModelLoader;
+import dev.zoo.api.model.TrainingReport;
+import dev.zoo.api.train.StepPlan;
 import dev.zoo.api.train.TrainingSummary;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,43 +48,49 @@ public final class GanFamily implements ModelFamily {
       List.of(
           new Variant(
               "dcgan",
+              Task.IMAGE_GENERATION,
               "DCGAN: transposed-convolution generator with batch norm, strided-convolution"
                   + " discriminator, Adam 2e-4 / 0.5",
-              adam(DEFAULT_STEPS, DEFAULT_LIMIT).put("kernel", 5).build()),
+              adam().put("kernel", 5).build()),
           new Variant(
               "cdcgan",
+              Task.IMAGE_GENERATION,
               "conditional DCGAN: the dcgan networks with the class as extra input to both",
-              adam(DEFAULT_STEPS, DEFAULT_LIMIT).put("kernel", 5).build()),
+              adam().put("kernel", 5).build()),
           new Variant(
               "mlp-gan",
+              Task.IMAGE_GENERATION,
               "the original fully connected GAN: ReLU generator (256-512), LeakyReLU"
                   + " discriminator (512-256) with a sigmoid output",
-              adam(DEFAULT_STEPS, DEFAULT_LIMIT).build()),
+              adam().build()),
           new Variant(
               "wgan",
+              Task.IMAGE_GENERATION,
               "Wasserstein GAN: the dcgan networks with a critic, weight clipping, RMSprop and"
                   + " five critic steps per generator step",
               Hyperparameters.builder()
                   .put("epochs", 1)
                   .put("steps", 3000)
                   .put("batch_size", 64)
+                  .put("optimizer", "rmsprop")
                   .put("learning_rate", 5e-5)
-                  .put("latent", 100)
+                  .put("latent_dim", 100)
                   .put("limit", DEFAULT_LIMIT)
                   .put("kernel", 5)
                   .put("critic_steps", 5)
                   .put("clip", 0.01)
                   .build()));
 
-  private static Hyperparameters.Builder adam(int steps, int limit) {
+  private static Hyperparameters.Builder adam() {
     return Hyperparameters.builder()
         .put("epochs", 1)
-        .put("steps", steps)
+        .put("steps", DEFAULT_STEPS)
         .put("batch_size", 64)
+        .put("optimizer", "adam")
         .put("learning_rate", 2e-4)
         .put("beta1", 0.5)
-        .put("latent", 100)
-        .put("limit", limit);
+        .put("latent_dim", 100)
+        .put("limit", DEFAULT_LIMIT);
   }
 
   /** Whether the variant draws a chosen class. */
@@ -109,13 +115,27 @@ public final class GanFamily implements ModelFamily {
   }
 
   @Override
-  public Task task() {
-    return Task.IMAGE_GENERATION;
+  public List<Variant> variants() {
+    return VARIANTS;
   }
 
   @Override
-  public List<Variant> variants() {
-    return VARIANTS;
+  public Map<String, String> renamedHyperparameters() {
+    return Map.of("latent", "latent_dim");
+  }
+
+  @Override
+  public List<FamilyOption> options() {
+    List<FamilyOption> options = new ArrayList<>();
+    options.add(
+        FamilyOption.of(
+            "--class",
+            "class",
+            "CLASS",
+            "Draw only this class (a name or an index); cdcgan models only.",
+            "generate"));
+    options.addAll(FamilyOption.imageSampling());
+    return options;
   }
 
   @Override
@@ -133,126 +153,93 @@ public final class GanFamily implements ModelFamily {
 
   @Override
   public Report train(TrainRequest request, RunContext context) {
-    Path out = request.out();
-    TrainingLoop.checkRunDirectory(out, request.resume());
-    Checkpoint resume = request.resume() ? Checkpoint.open(out, NAME) : null;
-    String variantName =
-        resume == null ? variant(request.variant()).name() : resumedVariant(request, resume);
-    Hyperparameters base =
-        resume == null
-            ? variant(variantName).defaults()
-            : Hyperparameters.of(resume.info().hyperparameters());
-    Map<String, String> overrides = new HashMap<>(request.overrides());
-    if (request.epochs() != null) {
-      overrides.put("epochs", request.epochs().toString());
-    }
-    epochsReplaceSteps(overrides);
-    if (request.limit() != null) {
-      overrides.put("limit", request.limit().toString());
-    }
-    Hyperparameters hp = withRequest(request, base, overrides);
+    TrainingStart start = TrainingStart.of(this, request);
+    String variant = start.variant();
+    Hyperparameters hp = start.hyperparameters();
+    int limit = limit(hp);
+    // Read the data and choose the engine before printing about either, so that a refusal of
+    // either is the only line the user sees.
     DataSplits data = FashionMnist.locate(context.data());
-    ImageSet train = limited(data.train(), hp.getInt("limit"));
-    int planned = plannedEpochs(hp, train.size());
-    if (resume != null && planned <= resume.info().epoch()) {
-      throw new ZooException(
-          String.format(
-              Locale.ROOT,
-              "Nothing to resume: %s has already trained %d of %d epochs; pass --epochs with a"
-                  + " larger number (or more --steps).",
-              out,
-              resume.info().epoch(),
-              planned));
-    }
-    EngineChoice choice = context.chooseEngine("training gan/" + variantName, needs(variantName));
+    ImageSet train = trainingImages(data, limit);
+    EngineChoice choice = context.chooseEngine("training gan/" + variant, needs(variant));
     context.log().println("Data: " + data.origin() + ".");
     if (train.size() < data.train().size()) {
       context.log().printf("Training on the first %d images (limit).%n", train.size());
     }
-    long seed = resume != null ? resume.info().seed() : context.seed();
-    List<String> labels = resume != null ? resume.info().labels() : train.classNames();
+    List<String> labels = start.resuming() ? start.resume().info().labels() : train.classNames();
     List<Integer> shape =
-        resume != null ? resume.info().inputShape() : List.of(1, train.height(), train.width());
+        start.resuming()
+            ? start.resume().info().inputShape()
+            : List.of(1, train.height(), train.width());
+    ModelDescription description =
+        ModelDescription.of(NAME, variant, hp, shape, labels, choice, start.seed(context.seed()));
     TrainingSummary summary;
-    try (ImageGenerator model =
-        new ImageGenerator(variantName, hp, labels, shape.get(1), shape.get(2), choice, seed)) {
-      model.checkData(train);
+    try (ImageGenerator model = new ImageGenerator(description)) {
+      model.checkData(train, "training");
+      StepPlan plan = StepPlan.of(hp, train.size());
       context
           .log()
           .printf(
               "Training gan/%s for %s on %d images (%s).%n",
-              variantName,
-              (hp.getInt("steps") > 0 ? hp.getInt("steps") + " steps, " : "")
-                  + planned
-                  + (planned == 1 ? " epoch" : " epochs"),
+              variant,
+              (plan.steps() > 0 ? plan.steps() + " steps, " : "")
+                  + plan.totalEpochs()
+                  + (plan.totalEpochs() == 1 ? " epoch" : " epochs"),
               train.size(),
               hp);
-      summary = model.fit(train, out, resume, context.log(), context.interactive());
+      summary = model.fit(train, null, request.out(), context.fitOptions(request));
     }
-    return TrainReport.of(variantName, data, train.size(), summary);
-  }
-
-  private String resumedVariant(TrainRequest request, Checkpoint resume) {
-    CheckpointInfo info = resume.info();
-    if (request.variant() != null && !variant(request.variant()).name().equals(info.variant())) {
-      throw new ZooException(
-          "Cannot resume: "
-              + request.out()
-              + " holds a "
-              + info.variant()
-              + " model, not "
-              + request.variant()
-              + ".");
-    }
-    return variant(info.variant()).name();
-  }
-
-  private static Hyperparameters withRequest(
-      TrainRequest request, Hyperparameters base, Map<String, String> overrides) {
-    Hyperparameters hp =
-        new TrainRequest(
-                request.variant(),
-                request.out(),
-                request.epochs(),
-                request.batchSize(),
-                request.learningRate(),
-                null,
-                request.resume(),
-                overrides)
-            .apply(base);
-    if (hp.getInt("limit") < 0) {
-      throw new ZooException("Limit must be a positive number, not " + hp.getInt("limit") + ".");
-    }
-    return hp;
+    return report(variant, data, train.size(), summary);
   }
 
   /**
-   * Makes {@code epochs} the budget when it is set and {@code steps} is not: the variants' default
-   * budget is in steps, and an explicit number of epochs should not be overruled by it.
+   * The number of training images {@code hp} asks for, 0 for all.
+   *
+   * @throws InvalidSettingException when it is negative
    */
-  static void epochsReplaceSteps(Map<String, String> overrides) {
-    if (overrides.containsKey("epochs") && !overrides.containsKey("steps")) {
-      overrides.put("steps", "0");
+  static int limit(Hyperparameters hp) {
+    int limit = hp.getInt("limit");
+    if (limit < 0) {
+      throw new InvalidSettingException("Limit must be a positive number, not " + limit + ".");
     }
+    return limit;
   }
 
-  /** The epochs a run trains for: from {@code steps} when positive, else {@code epochs}. */
-  static int plannedEpochs(Hyperparameters hp, int trainSize) {
-    int steps = hp.has("steps") ? hp.getInt("steps") : 0;
-    if (steps <= 0 || trainSize <= 0) {
-      return hp.getInt("epochs");
-    }
-    int perEpoch = (trainSize + hp.getInt("batch_size") - 1) / hp.getInt("batch_size");
-    return (steps + perEpoch - 1) / perEpoch;
+  /** The first {@code limit} training images of {@code data}, or all of them when it is 0. */
+  static ImageSet trainingImages(DataSplits data, int limit) {
+    return limit > 0 && limit < data.train().size() ? data.train().first(limit) : data.train();
   }
 
-  private static ImageSet limited(ImageSet train, int limit) {
-    return limit > 0 && limit < train.size() ? train.first(limit) : train;
+  /** What {@code zoo train gan} and {@code zoo run gan} print at the end of a run. */
+  private static Report report(
+      String variant, DataSplits data, int images, TrainingSummary summary) {
+    TrainingReport report =
+        TrainingReport.of(
+            NAME + "/" + variant,
+            summary,
+            "images",
+            images + (data.embedded() ? " images of the embedded sample" : " images"));
+    if (summary.last() != null) {
+      report.line(
+          String.format(
+              Locale.ROOT,
+              "Last epoch: D loss %.3f, G loss %.3f, D(x) %.3f, D(G(z)) %.3f, discriminator"
+                  + " accuracy %.3f.",
+              report.last("train_d_loss"),
+              report.last("train_g_loss"),
+              report.last("train_d_real"),
+              report.last("train_d_fake"),
+              report.last("train_d_accuracy")));
+    }
+    return report
+        .file("samples", GanTraining.SAMPLES_PNG)
+        .file("per epoch", "samples-epoch-NNN.png")
+        .report();
   }
 
   @Override
-  public Report evaluate(Path checkpoint, RunContext context) {
-    return QualityReport.evaluate(this, Checkpoint.open(checkpoint, NAME), context);
+  public Report evaluate(ModelRequest request, RunContext context) {
+    return QualityReport.evaluate(this, request, context);
   }
 
   @Override
@@ -261,20 +248,14 @@ public final class GanFamily implements ModelFamily {
   }
 
   @Override
-  public Report generate(GenerateRequest request, RunContext context) {
+  public Report generate(ModelRequest request, RunContext context) {
     return Sampling.generate(this, request, context);
   }
 
-  /** JSON rows of every epoch's figures. */
-  static List<Map<String, Object>> history(TrainingSummary summary) {
-    List<Map<String, Object>> epochs = new ArrayList<>();
-    for (EpochResult r : summary.epochs()) {
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("epoch", r.epoch());
-      e.putAll(r.metrics());
-      e.put("images_per_s", r.examplesPerSecond());
-      epochs.add(e);
-    }
-    return epochs;
+  /** Opens {@code checkpoint} on the engine the context chooses for running its variant. */
+  ImageGenerator open(Checkpoint checkpoint, RunContext context) {
+    String variant = variant(checkpoint.info().variant()).name();
+    EngineChoice choice = context.chooseEngine("running gan/" + variant, inferenceNeeds(variant));
+    return ImageGenerator.open(checkpoint, ModelLoader.description(this, checkpoint, choice));
   }
 }

@@ -12,63 +12,70 @@ import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.CheckpointWriter;
 import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.common.ZooException;
 import dev.zoo.api.data.ImageSet;
+import dev.zoo.api.image.ImageGrid;
+import dev.zoo.api.metrics.ImageJudge;
+import dev.zoo.api.train.OptimizerSettings;
+import dev.zoo.api.train.ParameterGroup;
+import dev.zoo.api.train.StepMetrics;
+import dev.zoo.api.train.TrainingStep;
 import dev.zoo.api.train.TrainingTask;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Function;
 
 /**
- * Trains both networks of an {@link ImageGenerator}: every batch is one discriminator (critic)
- * step, and every {@code critic_steps}-th batch also one generator step. After each epoch it draws
- * the fixed noise into {@code samples-epoch-NNN.png} and {@code samples.png}.
+ * Trains both networks of an {@link ImageGenerator} as two parameter groups, {@code generator} and
+ * {@code discriminator}, with the same optimizer settings: every step is one discriminator (critic)
+ * update on a batch of real images and as many generated ones (followed by WGAN's weight clipping),
+ * and every {@code critic_steps}-th step, from the first, also one generator update. Noise and
+ * classes come from the step's random source. After each epoch it draws the fixed noise into {@code
+ * samples-epoch-NNN.png} and {@code samples.png}.
  */
-final class GanTraining implements TrainingTask, AutoCloseable {
+final class GanTraining implements TrainingTask {
 
-  static final String FIXED_NOISE = "fixed-noise.bin";
   static final String SAMPLES_PNG = "samples.png";
-  private static final String G_OPTIMIZER = "generator-optimizer.state";
-  private static final String D_OPTIMIZER = "discriminator-optimizer.state";
+  static final String GENERATOR = "generator";
+  static final String DISCRIMINATOR = "discriminator";
 
   private final ImageGenerator model;
   private final ImageSet train;
+  private final ImageSet validation;
+  private final ImageJudge judge;
   private final Objective objective;
-  private final NDManager optimizerScope;
-  private final NetworkOptimizer gOptimizer;
-  private final NetworkOptimizer dOptimizer;
   private final int criticSteps;
   private final float clip;
   private final float[] pixels;
-  private final Function<ImageGenerator, Map<String, Double>> probe;
   private double lastGeneratorLoss = Double.NaN;
 
   /**
-   * Trains {@code model} on {@code train}; {@code probe}, if not null, adds its measurements of the
-   * model to every epoch's metrics.
+   * Trains {@code model} on {@code train}. After every epoch, {@code validation} (if not null)
+   * gives the discriminator's accuracy on real and generated images, and with {@code judge} (if not
+   * null) the Fréchet distance of generated images to it.
+   *
+   * @throws InvalidSettingException when {@code critic_steps} is not positive
    */
-  GanTraining(
-      ImageGenerator model, ImageSet train, Function<ImageGenerator, Map<String, Double>> probe) {
+  GanTraining(ImageGenerator model, ImageSet train, ImageSet validation, ImageJudge judge) {
     this.model = model;
-    this.probe = probe;
     this.train = train;
+    this.validation = validation;
+    this.judge = judge;
     Hyperparameters hp = model.hyperparameters();
     this.objective = GanFamily.objective(model.variant());
-    this.optimizerScope = model.manager().newSubManager();
-    this.gOptimizer = NetworkOptimizer.of(optimizerScope, hp);
-    this.dOptimizer = NetworkOptimizer.of(optimizerScope, hp);
     this.criticSteps = hp.has("critic_steps") ? hp.getInt("critic_steps") : 1;
     this.clip = hp.has("clip") ? (float) hp.getDouble("clip") : 0f;
     if (criticSteps < 1) {
-      throw new ZooException("Critic steps must be a positive number, not " + criticSteps + ".");
+      throw new InvalidSettingException(
+          "Critic steps must be a positive number, not " + criticSteps + ".");
     }
     this.pixels = new float[hp.getInt("batch_size") * train.height() * train.width()];
   }
@@ -76,6 +83,15 @@ final class GanTraining implements TrainingTask, AutoCloseable {
   @Override
   public NDManager manager() {
     return model.manager();
+  }
+
+  @Override
+  public List<ParameterGroup> parameterGroups() {
+    OptimizerSettings settings = OptimizerSettings.from(model.hyperparameters());
+    return List.of(
+        new ParameterGroup(model.nets().generator(), settings, "generator-optimizer.state"),
+        new ParameterGroup(
+            model.nets().discriminator(), settings, "discriminator-optimizer.state"));
   }
 
   @Override
@@ -89,7 +105,9 @@ final class GanTraining implements TrainingTask, AutoCloseable {
   }
 
   @Override
-  public Map<String, Double> trainBatch(NDManager batch, int[] indices) {
+  public StepMetrics trainStep(TrainingStep step) {
+    NDManager batch = step.manager();
+    int[] indices = step.indices();
     int n = indices.length;
     int size = train.height() * train.width();
     int[] realClasses = new int[n];
@@ -105,23 +123,28 @@ final class GanTraining implements TrainingTask, AutoCloseable {
             FloatBuffer.wrap(pixels, 0, n * size),
             new Shape(n, 1, train.height(), train.width()),
             DataType.FLOAT32);
-    long step = dOptimizer.steps().getAsLong();
-    Random random = new Random(model.seed() * 1_000_003L + step);
-    Map<String, Double> metrics = discriminatorStep(batch, real, realClasses, random);
-    if (step % criticSteps == 0) {
-      lastGeneratorLoss = generatorStep(batch, n, random);
+    Random random = step.random();
+    Map<String, Double> d = discriminatorStep(step, real, realClasses, random);
+    if ((step.number() - 1) % criticSteps == 0) {
+      lastGeneratorLoss = generatorStep(step, n, random);
     }
-    double dLoss = metrics.get("d_loss");
-    Map<String, Double> result = new LinkedHashMap<>();
-    result.put("loss", dLoss + lastGeneratorLoss);
-    result.put("d_loss", dLoss);
-    result.put("g_loss", lastGeneratorLoss);
-    result.putAll(metrics);
-    return result;
+    // Until a resumed run's first generator step, the generator's loss is unknown.
+    boolean known = !Double.isNaN(lastGeneratorLoss);
+    StepMetrics metrics =
+        StepMetrics.loss(d.get("d_loss") + (known ? lastGeneratorLoss : 0))
+            .put("d_loss", d.get("d_loss"));
+    if (known) {
+      metrics.put("g_loss", lastGeneratorLoss);
+    }
+    return metrics
+        .put("d_real", d.get("d_real"))
+        .put("d_fake", d.get("d_fake"))
+        .put("d_accuracy", d.get("d_accuracy"));
   }
 
   private Map<String, Double> discriminatorStep(
-      NDManager batch, NDArray real, int[] realClasses, Random random) {
+      TrainingStep step, NDArray real, int[] realClasses, Random random) {
+    NDManager batch = step.manager();
     int n = realClasses.length;
     int[] fakeClasses = randomClasses(n, random);
     NDArray z = noise(batch, n, random);
@@ -129,18 +152,18 @@ final class GanTraining implements TrainingTask, AutoCloseable {
     float[] realOut;
     float[] fakeOut;
     try (GradientCollector collector = batch.getEngine().newGradientCollector()) {
-      NDArray fake = model.generatorForward(batch, z, fakeClasses, true).stopGradient();
-      NDArray realScore = model.discriminatorForward(batch, real, realClasses, true);
-      NDArray fakeScore = model.discriminatorForward(batch, fake, fakeClasses, true);
+      NDArray fake = model.nets().generate(batch, z, fakeClasses, true).stopGradient();
+      NDArray realScore = model.nets().discriminate(batch, real, realClasses, true);
+      NDArray fakeScore = model.nets().discriminate(batch, fake, fakeClasses, true);
       NDArray loss = objective.discriminatorLoss(realScore, fakeScore);
       collector.backward(loss);
       lossValue = loss.getFloat();
       realOut = realScore.toFloatArray();
       fakeOut = fakeScore.toFloatArray();
     }
-    dOptimizer.step().accept(model.discriminatorBlock());
+    step.update(DISCRIMINATOR);
     if (clip > 0) {
-      clipWeights(model.discriminatorBlock(), clip);
+      clipWeights(model.nets().discriminator().block(), clip);
     }
     float[] realScores = objective.scores(realOut);
     float[] fakeScores = objective.scores(fakeOut);
@@ -152,21 +175,21 @@ final class GanTraining implements TrainingTask, AutoCloseable {
     return metrics;
   }
 
-  private double generatorStep(NDManager batch, int n, Random random) {
+  private double generatorStep(TrainingStep step, int n, Random random) {
+    NDManager batch = step.manager();
     int[] classes = randomClasses(n, random);
     NDArray z = noise(batch, n, random);
     float lossValue;
     try (GradientCollector collector = batch.getEngine().newGradientCollector()) {
-      NDArray fake = model.generatorForward(batch, z, classes, true);
-      NDArray loss =
-          objective.generatorLoss(model.discriminatorForward(batch, fake, classes, true));
+      NDArray fake = model.nets().generate(batch, z, classes, true);
+      NDArray loss = objective.generatorLoss(model.nets().discriminate(batch, fake, classes, true));
       collector.backward(loss);
       lossValue = loss.getFloat();
     }
-    gOptimizer.step().accept(model.generatorBlock());
+    step.update(GENERATOR);
     // The generator's loss also left gradients on the discriminator; engines that add up
     // gradients (PyTorch) would carry them into the next discriminator step.
-    zeroGradients(model.discriminatorBlock());
+    zeroGradients(model.nets().discriminator().block());
     return lossValue;
   }
 
@@ -212,69 +235,55 @@ final class GanTraining implements TrainingTask, AutoCloseable {
 
   @Override
   public Map<String, Double> evaluate(int epoch, Path runDir) {
+    writeSamples(epoch, runDir);
+    Map<String, Double> result = new LinkedHashMap<>();
+    if (validation != null) {
+      result.put(
+          "validation_d_accuracy", model.nets().discriminatorAccuracy(validation, model.seed()));
+      if (judge != null) {
+        result.put("fd", QualityReport.measure(model, validation, judge, model.seed()).fd());
+      }
+    }
+    return result;
+  }
+
+  /** Draws the fixed noise (a conditional model: class {@code i mod classes}) into the grids. */
+  private void writeSamples(int epoch, Path runDir) {
+    int[] classes = null;
+    int columns = ImageGrid.DEFAULT_COLUMNS;
+    if (model.conditional()) {
+      classes = new int[FixedNoise.SAMPLES];
+      for (int i = 0; i < classes.length; i++) {
+        classes[i] = i % model.labels().size();
+      }
+      columns = model.labels().size();
+    }
     Path file = runDir.resolve(String.format(Locale.ROOT, "samples-epoch-%03d.png", epoch));
-    SampleImages.grid(
-            model, sampleGrid(), String.format("%s samples after epoch %d", title(), epoch))
+    ImageGrid.builder(model.height(), model.width())
+        .columns(columns)
+        .scale(3)
+        .title(String.format("gan/%s samples after epoch %d", model.variant(), epoch))
+        .addAll(model.nets().draw(model.fixedNoise().values(), classes).pixels())
         .write(file);
     try {
       Files.copy(file, runDir.resolve(SAMPLES_PNG), StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new ZooException("Cannot write " + runDir.resolve(SAMPLES_PNG) + ".", e);
     }
-    return probe == null ? Map.of() : probe.apply(model);
-  }
-
-  private String title() {
-    return "gan/" + model.variant();
-  }
-
-  private float[][] sampleGrid() {
-    float[] noise = model.fixedNoise();
-    int[] classes = null;
-    if (model.conditional()) {
-      classes = new int[ImageGenerator.FIXED_SAMPLES];
-      for (int i = 0; i < classes.length; i++) {
-        classes[i] = i % model.labels().size();
-      }
-    }
-    return model.generate(noise, classes);
   }
 
   @Override
-  public void save(CheckpointWriter writer) {
-    writer.putParameters(ImageGenerator.GENERATOR, model.generatorBlock());
-    writer.putParameters(ImageGenerator.DISCRIMINATOR, model.discriminatorBlock());
-    writer.put(G_OPTIMIZER, gOptimizer.save());
-    writer.put(D_OPTIMIZER, dOptimizer.save());
-    writer.put(FIXED_NOISE, model::saveFixedNoise);
+  public void saveState(CheckpointWriter writer) {
+    model.fixedNoise().save(writer);
   }
 
   @Override
-  public void restore(Checkpoint checkpoint) {
-    model.restoreNetworks(checkpoint);
-    load(checkpoint, G_OPTIMIZER, gOptimizer);
-    load(checkpoint, D_OPTIMIZER, dOptimizer);
-  }
-
-  private static void load(Checkpoint checkpoint, String name, NetworkOptimizer optimizer) {
-    if (!checkpoint.has(name)) {
-      return;
-    }
-    try (DataInputStream in = checkpoint.open(name)) {
-      optimizer.load().load(in);
-    } catch (IOException e) {
-      throw new ZooException(
-          "Checkpoint " + checkpoint.dir() + " is corrupted: " + name + " cannot be read.", e);
-    }
+  public void restoreState(Checkpoint checkpoint) {
+    model.fixedNoise().restore(checkpoint);
   }
 
   @Override
   public CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    return model.describe(epoch, metrics);
-  }
-
-  @Override
-  public void close() {
-    optimizerScope.close();
+    return model.checkpointInfo(epoch, metrics);
   }
 }

@@ -1,13 +1,14 @@
 package dev.zoo.gan;
 
+import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.checkpoint.Checkpoint;
-import dev.zoo.api.common.ZooException;
+import dev.zoo.api.common.InvalidDataException;
+import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;
-import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.metrics.ClassHistogram;
 import dev.zoo.api.metrics.FrechetDistance;
 import dev.zoo.api.metrics.ImageJudge;
@@ -42,16 +43,26 @@ final class QualityReport {
     }
   }
 
-  static Report evaluate(GanFamily family, Checkpoint cp, RunContext context) {
+  /**
+   * {@code zoo eval gan}: measures the checkpoint's generator against the test images the context
+   * resolves, with the context's judge.
+   *
+   * @throws dev.zoo.api.common.InvalidSettingException for an option {@code zoo eval gan} does not
+   *     take
+   * @throws dev.zoo.api.common.CheckpointException when the checkpoint is missing, corrupted or of
+   *     another family
+   */
+  static Report evaluate(GanFamily family, ModelRequest request, RunContext context) {
+    request.allowOnly("zoo eval gan");
+    Checkpoint cp = Checkpoint.open(request.checkpoint(), GanFamily.NAME);
     String variant = cp.info().variant();
     DataSplits data = FashionMnist.locate(context.data());
-    EngineChoice choice =
-        context.chooseEngine("running gan/" + variant, family.inferenceNeeds(variant));
-    context.log().println("Data: " + data.origin() + ".");
     Quality q;
-    try (ImageGenerator model = ImageGenerator.load(cp, choice);
-        ImageJudge judge = context.judge()) {
-      q = measure(model, data.test(), judge, context.seed());
+    try (ImageGenerator model = family.open(cp, context)) {
+      context.log().println("Data: " + data.origin() + ".");
+      try (ImageJudge judge = context.judge()) {
+        q = measure(model, data.test(), judge, context.seed());
+      }
     }
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("checkpoint", cp.dir().toString());
@@ -89,10 +100,15 @@ final class QualityReport {
     return new Report(text.toString(), json);
   }
 
-  /** Generates as many images as {@code test} holds and measures them against it. */
+  /**
+   * Generates as many images as {@code test} holds and measures them against it.
+   *
+   * @throws InvalidSettingException when the judge takes another image size, or {@code test} holds
+   *     fewer than 4 images
+   */
   static Quality measure(ImageGenerator model, ImageSet test, ImageJudge judge, long seed) {
     if (judge.height() != model.height() || judge.width() != model.width()) {
-      throw new ZooException(
+      throw new InvalidSettingException(
           String.format(
               Locale.ROOT,
               "The classifier that measures images takes %dx%d images, but the model draws %dx%d.",
@@ -102,18 +118,11 @@ final class QualityReport {
               model.width()));
     }
     if (test.size() < 4) {
-      throw new ZooException(
+      throw new InvalidDataException(
           "Measuring generated images needs at least 4 test images, not " + test.size() + ".");
     }
     int n = test.size();
-    float[][] images = model.generate(n, seed);
-    int size = model.height() * model.width();
-    float[] pixels = new float[n * size];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(images[i], 0, pixels, i * size, size);
-    }
-    ImageSet generated =
-        ImageSet.of(pixels, new int[n], judge.classNames(), model.height(), model.width());
+    ImageSet generated = model.sample(n, seed).toImageSet(judge.classNames(), new int[n]);
     float[][] realFeatures = judge.features(test);
     float[][] fakeFeatures = judge.features(generated);
     float[][] even = new float[(n + 1) / 2][];

@@ -1,73 +1,66 @@
 package dev.zoo.gan;
 
-import dev.zoo.api.GenerateRequest;
+import dev.zoo.api.ImageSampling;
+import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.checkpoint.Checkpoint;
-import dev.zoo.api.common.ZooException;
-import dev.zoo.api.engine.EngineChoice;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.zoo.api.common.InvalidSettingException;
+import dev.zoo.api.data.Images;
+import dev.zoo.api.image.ImageGrid;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-/** {@code zoo generate gan}: checks the request against the checkpoint, then writes samples. */
+/**
+ * {@code zoo generate gan}: checks the request ({@code --count}, {@code --format}, {@code --out},
+ * {@code --class}) against the checkpoint, then writes samples drawn with the context's seed.
+ */
 final class Sampling {
-
-  static final int DEFAULT_COUNT = 64;
 
   private Sampling() {}
 
-  static Report generate(GanFamily family, GenerateRequest request, RunContext context) {
-    if (request.prompt() != null || request.length() != null) {
-      throw new ZooException("A GAN draws images; --prompt and --length do not apply.");
-    }
-    if (request.temperature() != null || request.topK() != null || request.topP() != null) {
-      throw new ZooException(
-          "A GAN draws images; --temperature, --top-k and --top-p do not apply.");
-    }
+  /**
+   * Draws and writes the samples {@code request} asks for.
+   *
+   * @throws InvalidSettingException for a bad option, an output that cannot be written, or a class
+   *     the model does not know or cannot be asked for
+   * @throws dev.zoo.api.common.CheckpointException when the checkpoint is missing, corrupted or of
+   *     another family
+   */
+  static Report generate(GanFamily family, ModelRequest request, RunContext context) {
+    ImageSampling sampling = ImageSampling.from(request, "a GAN", "class");
     Checkpoint cp = Checkpoint.open(request.checkpoint(), GanFamily.NAME);
     String variant = cp.info().variant();
-    Integer label = request.label() == null ? null : classIndex(variant, cp, request.label());
-    int count = request.count() == null ? DEFAULT_COUNT : request.count();
-    boolean singles = "png".equals(request.format());
-    Path out = checkOut(request.out(), singles);
-    EngineChoice choice =
-        context.chooseEngine("running gan/" + variant, family.inferenceNeeds(variant));
+    Integer label =
+        request.has("class") ? classIndex(variant, cp, request.text("class", "")) : null;
     long seed = context.seed();
-    try (ImageGenerator model = ImageGenerator.load(cp, choice)) {
-      float[][] images =
-          label == null ? model.generate(count, seed) : model.generate(count, seed, label);
+    try (ImageGenerator model = family.open(cp, context)) {
+      Images images =
+          label == null
+              ? model.sample(sampling.count(), seed)
+              : model.sample(sampling.count(), seed, label);
       String what =
           label == null ? "" : " of class " + model.labels().get(label) + " (" + label + ")";
-      Map<String, Object> json = new LinkedHashMap<>();
+      int columns = model.conditional() ? model.labels().size() : ImageGrid.DEFAULT_COLUMNS;
+      Report written = sampling.write(GanFamily.NAME + "/" + variant, images, columns, what, seed);
+      Map<String, Object> json = new LinkedHashMap<>(written.data());
       json.put("checkpoint", cp.dir().toString());
       json.put("variant", variant);
-      json.put("count", count);
-      json.put("seed", seed);
       json.put("class", label == null ? null : model.labels().get(label));
-      String text;
-      if (singles) {
-        List<Path> files = SampleImages.singles(model, images, out, "sample");
-        json.put("files", files.stream().map(Path::toString).toList());
-        text = String.format(Locale.ROOT, "Wrote %d images%s into %s.%n", count, what, out);
-      } else {
-        String title =
-            String.format(Locale.ROOT, "gan/%s, %d samples%s, seed %d", variant, count, what, seed);
-        SampleImages.grid(model, images, title).write(out);
-        text = String.format(Locale.ROOT, "Wrote a grid of %d images%s to %s.%n", count, what, out);
-      }
-      json.put("out", out.toString());
-      return new Report(text, json);
+      return new Report(written.text(), json);
     }
   }
 
-  /** The class index that {@code label} (a name or an index) names in the checkpoint's classes. */
+  /**
+   * The class index that {@code label} (a name, in any case, or an index) names in the checkpoint's
+   * classes.
+   *
+   * @throws InvalidSettingException when the model is not conditional or has no such class
+   */
   static int classIndex(String variant, Checkpoint cp, String label) {
     if (!GanFamily.isConditional(variant)) {
-      throw new ZooException(
+      throw new InvalidSettingException(
           "Checkpoint "
               + cp.dir()
               + " holds an unconditional gan/"
@@ -86,7 +79,7 @@ final class Sampling {
         return index;
       }
     }
-    throw new ZooException(
+    throw new InvalidSettingException(
         "Unknown class '"
             + label
             + "'; the model knows "
@@ -94,26 +87,5 @@ final class Sampling {
             + " (or an index from 0 to "
             + (labels.size() - 1)
             + ").");
-  }
-
-  private static Path checkOut(Path out, boolean singles) {
-    if (out == null) {
-      throw new ZooException(
-          singles
-              ? "Name a folder for the images with --out DIR."
-              : "Name the PNG file to write with --out FILE.png.");
-    }
-    if (singles && Files.exists(out) && !Files.isDirectory(out)) {
-      throw new ZooException("Output " + out + " is a file; --format png needs a folder.");
-    }
-    if (!singles && Files.isDirectory(out)) {
-      throw new ZooException(
-          "Output " + out + " is a folder; name a PNG file, or use --format png.");
-    }
-    Path parent = out.toAbsolutePath().getParent();
-    if (!singles && parent != null && !Files.isDirectory(parent)) {
-      throw new ZooException("Cannot write " + out + ": folder " + parent + " does not exist.");
-    }
-    return out;
   }
 }

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zoo.api.data.ImageFolderReader;
 import dev.zoo.api.data.ImageSet;
+import dev.zoo.api.data.Images;
 import dev.zoo.api.image.ImageGrid;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,13 +30,13 @@ class AppFolderTest {
     ImageSet images = ImageFolderReader.read(photos, 28, 28); // class sub-folders of PNG/JPEG
     try (ImageGenerator gan =
         ImageGenerator.builder().labels(images.classNames()).set("steps", 3).build()) {
-      gan.fit(images, runDir); // checkpoint and sample grids in runs/photos
+      gan.fit(images, null, runDir); // checkpoint and sample grids in runs/photos
     }
     try (ImageGenerator gan = ImageGenerator.load(runDir)) {
-      float[][] drawn = gan.generate(16, 7); // grey images in [0, 1], repeatable with seed 7
-      ImageGrid.builder(28, 28).addAll(List.of(drawn)).write(gridFile);
-      assertEquals(16, drawn.length);
-      assertTrue(GanTestSupport.maxDifference(drawn, gan.generate(16, 7)) == 0);
+      Images drawn = gan.sample(16, 7); // grey images in [0, 1], repeatable with seed 7
+      ImageGrid.builder(28, 28).addAll(drawn.pixels()).write(gridFile);
+      assertEquals(16, drawn.size());
+      assertTrue(GanTestSupport.maxDifference(drawn, gan.sample(16, 7)) == 0);
     }
     assertTrue(Files.isRegularFile(runDir.resolve("checkpoint/model.json")));
     assertTrue(Files.isRegularFile(runDir.resolve("samples.png")));

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zoo.api.GenerateRequest;
+import dev.zoo.api.ImageSampling;
+import dev.zoo.api.ModelRequest;
+import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
 import dev.zoo.api.checkpoint.CheckpointInfo;
@@ -16,6 +18,7 @@ import dev.zoo.api.data.ImageFolderReader;
 import dev.zoo.api.data.ImageSet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +50,7 @@ class BadInputTest {
     ImageSet big = ImageSet.of(new float[4 * 32 * 32], new int[4], List.of("a"), 32, 32);
     Path run = tmp.resolve("run");
     try (ImageGenerator gan = ImageGenerator.builder().engine("pytorch").build()) {
-      String message = refused(() -> gan.fit(big, run));
+      String message = refused(() -> gan.fit(big, null, run));
       assertEquals("The training images are 32x32 but the model takes 28x28.", message);
     }
     assertFalse(Files.exists(run));
@@ -62,6 +65,21 @@ class BadInputTest {
     TrainRequest resume = new TrainRequest(null, run, 2, null, null, null, true, Map.of());
     String message = refused(() -> family.train(resume, context));
     assertTrue(message.contains("32x32") && message.contains("28x28"), message);
+    assertEquals(before, GanTestSupport.snapshot(run));
+  }
+
+  @Test
+  void resumingACompleteRunTrainsNothingAndChangesNothing() throws IOException {
+    // Not a mistake (job scripts always pass --resume): the run says it is complete.
+    Path run = copy(dcgan, tmp.resolve("complete"));
+    Map<String, List<Long>> before = GanTestSupport.snapshot(run);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    RunContext context = GanTestSupport.context("pytorch", null, log);
+    TrainRequest resume = new TrainRequest(null, run, 1, null, null, 128, true, Map.of());
+    Report report = family.train(resume, context);
+    String printed = log.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.contains("Run " + run + " is complete"), printed);
+    assertEquals(1, report.data().get("epochs"));
     assertEquals(before, GanTestSupport.snapshot(run));
   }
 
@@ -83,7 +101,7 @@ class BadInputTest {
     assertThrows(ZooException.class, () -> ImageFolderReader.read(empty, 28, 28));
     ImageSet none = ImageSet.of(new float[0], new int[0], FashionMnist.CLASS_NAMES, 28, 28);
     try (ImageGenerator gan = ImageGenerator.builder().engine("pytorch").build()) {
-      assertEquals("The training data holds no images.", refused(() -> gan.fit(none, run)));
+      assertEquals("The training data holds no images.", refused(() -> gan.fit(none, null, run)));
     }
   }
 
@@ -109,10 +127,12 @@ class BadInputTest {
               Map.of(),
               Map.of(),
               Map.of(),
+              null,
               null));
     }
     Path out = tmp.resolve("x.png");
-    String message = refused(() -> generate(GenerateRequest.of(foreign).withCount(4).withOut(out)));
+    String message =
+        refused(() -> generate(ModelRequest.of(foreign).with("count", 4).withOut(out)));
     assertTrue(message.contains("holds a cnn model"), message);
     assertTrue(
         refused(() -> ImageGenerator.load(foreign)).contains("not a gan model"), "load refuses");
@@ -135,7 +155,9 @@ class BadInputTest {
     Path out = tmp.resolve("x.png");
     String message =
         refused(
-            () -> generate(GenerateRequest.of(dcgan).withCount(4).withOut(out).withLabel("Bag")));
+            () ->
+                generate(
+                    ModelRequest.of(dcgan).with("count", 4).withOut(out).with("class", "Bag")));
     assertTrue(message.contains("--class needs a cdcgan model"), message);
     assertFalse(Files.exists(out));
   }
@@ -147,7 +169,8 @@ class BadInputTest {
       String message =
           refused(
               () ->
-                  generate(GenerateRequest.of(cdcgan).withCount(4).withOut(out).withLabel(label)));
+                  generate(
+                      ModelRequest.of(cdcgan).with("count", 4).withOut(out).with("class", label)));
       assertTrue(message.startsWith("Unknown class '" + label + "'"), message);
     }
     assertFalse(Files.exists(out));
@@ -155,12 +178,15 @@ class BadInputTest {
 
   @Test
   void aZeroOrNegativeCountIsRefused() {
+    Path out = tmp.resolve("x.png");
     for (int count : new int[] {0, -3}) {
-      String message = refused(() -> GenerateRequest.of(dcgan).withCount(count));
+      String message =
+          refused(() -> generate(ModelRequest.of(dcgan).with("count", count).withOut(out)));
       assertEquals("Count must be a positive number, not " + count + ".", message);
     }
+    assertFalse(Files.exists(out));
     try (ImageGenerator gan = ImageGenerator.load(dcgan, "pytorch")) {
-      assertTrue(refused(() -> gan.generate(0, 1)).contains("positive"));
+      assertTrue(refused(() -> gan.sample(0, 1)).contains("positive"));
     }
   }
 
@@ -168,9 +194,18 @@ class BadInputTest {
   void anOutputThatIsAFolderOrMissingIsRefused() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("folder"));
     assertTrue(
-        refused(() -> generate(GenerateRequest.of(dcgan).withCount(2).withOut(dir)))
+        refused(() -> generate(ModelRequest.of(dcgan).with("count", 2).withOut(dir)))
             .contains("is a folder"));
-    assertTrue(refused(() -> generate(GenerateRequest.of(dcgan).withCount(2))).contains("--out"));
+    // Without --out, zoo generate writes samples.png in the working directory, as for every image
+    // generator; an output whose folder does not exist is refused.
+    assertEquals(
+        Path.of("samples.png"),
+        ImageSampling.from(ModelRequest.of(dcgan).with("count", 2), "a GAN", "class").out());
+    Path nowhere = tmp.resolve("absent/x.png");
+    assertTrue(
+        refused(() -> generate(ModelRequest.of(dcgan).with("count", 2).withOut(nowhere)))
+            .contains("does not exist"));
+    assertFalse(Files.exists(nowhere.getParent()));
   }
 
   @Test
@@ -185,7 +220,7 @@ class BadInputTest {
   @Test
   void badNumbersAreRefused() {
     assertTrue(
-        refused(() -> ImageGenerator.builder().engine("pytorch").set("latent", 0).build())
+        refused(() -> ImageGenerator.builder().engine("pytorch").set("latent_dim", 0).build())
             .contains("latent"));
     assertTrue(refused(() -> ImageGenerator.builder().set("epochs", 0).build()).contains("Epochs"));
     RunContext context = GanTestSupport.context("pytorch", null, new ByteArrayOutputStream());
@@ -204,7 +239,7 @@ class BadInputTest {
     return message;
   }
 
-  private static void generate(GenerateRequest request) {
+  private static void generate(ModelRequest request) {
     new GanFamily()
         .generate(request, GanTestSupport.context("pytorch", null, new ByteArrayOutputStream()));
   }

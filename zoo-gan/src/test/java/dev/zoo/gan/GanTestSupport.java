@@ -4,6 +4,7 @@ import dev.zoo.api.RunContext;
 import dev.zoo.api.Zoo;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;
+import dev.zoo.api.data.Images;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,23 +44,27 @@ final class GanTestSupport {
   }
 
   /** The largest absolute difference between two sets of images. */
-  static double maxDifference(float[][] a, float[][] b) {
+  static double maxDifference(Images a, Images b) {
     double max = 0;
-    for (int i = 0; i < a.length; i++) {
-      for (int p = 0; p < a[i].length; p++) {
-        max = Math.max(max, Math.abs(a[i][p] - b[i][p]));
+    for (int i = 0; i < a.size(); i++) {
+      float[] x = a.pixels().get(i);
+      float[] y = b.pixels().get(i);
+      for (int p = 0; p < x.length; p++) {
+        max = Math.max(max, Math.abs(x[p] - y[p]));
       }
     }
     return max;
   }
 
   /** The mean absolute difference between two sets of images. */
-  static double meanDifference(float[][] a, float[][] b) {
+  static double meanDifference(Images a, Images b) {
     double sum = 0;
     long count = 0;
-    for (int i = 0; i < a.length; i++) {
-      for (int p = 0; p < a[i].length; p++) {
-        sum += Math.abs(a[i][p] - b[i][p]);
+    for (int i = 0; i < a.size(); i++) {
+      float[] x = a.pixels().get(i);
+      float[] y = b.pixels().get(i);
+      for (int p = 0; p < x.length; p++) {
+        sum += Math.abs(x[p] - y[p]);
         count++;
       }
     }

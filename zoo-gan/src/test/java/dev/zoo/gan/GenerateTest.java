@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zoo.api.GenerateRequest;
+import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.Zoo;
+import dev.zoo.api.data.Images;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,9 +40,9 @@ class GenerateTest {
     Path a = tmp.resolve("a.png");
     Path b = tmp.resolve("b.png");
     Path c = tmp.resolve("c.png");
-    generate(GenerateRequest.of(dcgan).withCount(10).withOut(a), 7);
-    generate(GenerateRequest.of(dcgan).withCount(10).withOut(b), 7);
-    generate(GenerateRequest.of(dcgan).withCount(10).withOut(c), 8);
+    generate(ModelRequest.of(dcgan).with("count", 10).withOut(a), 7);
+    generate(ModelRequest.of(dcgan).with("count", 10).withOut(b), 7);
+    generate(ModelRequest.of(dcgan).with("count", 10).withOut(c), 8);
     assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
     assertTrue(!java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(c)));
     assertTrue(ImageIO.read(a.toFile()).getWidth() > 28 * 3 * 8);
@@ -51,7 +52,7 @@ class GenerateTest {
   void singleFilesAreOnePerImageAtTheModelsSize() throws IOException {
     Path dir = tmp.resolve("synthetic");
     Report report =
-        generate(new GenerateRequest(dcgan, 5, dir, "png", null, null, null, null, null, null), 1);
+        generate(ModelRequest.of(dcgan).with("count", 5).with("format", "png").withOut(dir), 1);
     try (Stream<Path> files = Files.list(dir)) {
       List<Path> pngs = files.sorted().toList();
       assertEquals(5, pngs.size());
@@ -66,12 +67,20 @@ class GenerateTest {
     Path dir = tmp.resolve("sneakers");
     Report byName =
         generate(
-            new GenerateRequest(cdcgan, 7, dir, "png", "Sneaker", null, null, null, null, null), 3);
+            ModelRequest.of(cdcgan)
+                .with("count", 7)
+                .with("format", "png")
+                .with("class", "Sneaker")
+                .withOut(dir),
+            3);
     assertEquals(7, ((List<?>) byName.data().get("files")).size());
     assertEquals("Sneaker", byName.data().get("class"));
     Report byIndex =
         generate(
-            GenerateRequest.of(cdcgan).withCount(4).withOut(tmp.resolve("g.png")).withLabel("7"),
+            ModelRequest.of(cdcgan)
+                .with("count", 4)
+                .withOut(tmp.resolve("g.png"))
+                .with("class", "7"),
             3);
     assertEquals("Sneaker", byIndex.data().get("class"));
     assertEquals(4, byIndex.data().get("count"));
@@ -80,14 +89,14 @@ class GenerateTest {
   @Test
   void conditionalModelFollowsItsClassInput() {
     try (ImageGenerator gan = ImageGenerator.load(cdcgan, "pytorch")) {
-      float[][] sneakers = gan.generate(6, 2, 7);
-      float[][] trousers = gan.generate(6, 2, 1);
-      assertEquals(6, sneakers.length);
+      Images sneakers = gan.sample(6, 2, 7);
+      Images trousers = gan.sample(6, 2, 1);
+      assertEquals(6, sneakers.size());
       assertTrue(GanTestSupport.maxDifference(sneakers, trousers) > 1e-3);
     }
   }
 
-  private static Report generate(GenerateRequest request, long seed) {
+  private static Report generate(ModelRequest request, long seed) {
     RunContext context =
         RunContext.builder(Zoo.discover())
             .engine("pytorch")

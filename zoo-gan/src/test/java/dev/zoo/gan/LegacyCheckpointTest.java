@@ -1,6 +1,5 @@
 package dev.zoo.gan;
 
-import dev.zoo.api.testing.LegacyExpected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -8,6 +7,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.data.Images;
+import dev.zoo.api.testing.LegacyExpected;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A GAN checkpoint written by the code of commit 04c3eed ({@code src/test/resources/legacy/dcgan},
- * made by the {@code LegacyCheckpointWriter} of commit 6e8b9b0) still loads, on the engine that wrote it and on the
- * other, and gives the images, fixed noise and discriminator scores recorded then.
+ * made by the {@code LegacyCheckpointWriter} of commit 6e8b9b0) still loads, on the engine that
+ * wrote it and on the other, and gives the images, fixed noise and discriminator scores recorded
+ * then.
  */
 class LegacyCheckpointTest {
 
@@ -55,7 +57,7 @@ class LegacyCheckpointTest {
     assertEquals("3", cp.info().hyperparameters().get("kernel"));
     assertEquals(
         java.util.Set.of(
-            ImageGenerator.GENERATOR, ImageGenerator.DISCRIMINATOR, GanTraining.FIXED_NOISE),
+            GanNetworks.GENERATOR_FILE, GanNetworks.DISCRIMINATOR_FILE, FixedNoise.FILE),
         cp.info().files().keySet());
   }
 
@@ -65,13 +67,13 @@ class LegacyCheckpointTest {
    */
   static LegacyExpected.Values measure(ImageGenerator gan) {
     LegacyExpected.Values values = new LegacyExpected.Values();
-    float[][] images = gan.generate(4, 7);
-    float[] all = new float[images.length * SIDE * SIDE];
-    for (int i = 0; i < images.length; i++) {
-      System.arraycopy(images[i], 0, all, i * SIDE * SIDE, SIDE * SIDE);
+    Images images = gan.sample(4, 7);
+    float[] all = new float[images.size() * SIDE * SIDE];
+    for (int i = 0; i < images.size(); i++) {
+      System.arraycopy(images.pixels().get(i), 0, all, i * SIDE * SIDE, SIDE * SIDE);
     }
     values.summary("generate.count4.seed7", all);
-    values.summary("fixed_noise", gan.fixedNoise());
+    values.summary("fixed_noise", gan.fixedNoise().values());
     float[] pixels = new float[2 * SIDE * SIDE];
     for (int which = 0; which < 2; which++) {
       System.arraycopy(image(which), 0, pixels, which * SIDE * SIDE, SIDE * SIDE);
@@ -83,7 +85,7 @@ class LegacyCheckpointTest {
       NDArray x = scope.create(pixels, new Shape(2, 1, SIDE, SIDE));
       values.put(
           "discriminator.logits.image0,1",
-          gan.discriminatorForward(scope, x, null, false).toFloatArray());
+          gan.nets().discriminate(scope, x, null, false).toFloatArray());
     }
     return values;
   }

@@ -19,7 +19,7 @@ final class TinyModels {
             .labels(images.classNames())
             .set("epochs", 1)
             .build()) {
-      gan.fit(images, run);
+      gan.fit(images, null, run);
     } catch (ZooException e) {
       throw new AssertionError("training a tiny " + variant + " failed: " + e.getMessage(), e);
     }

@@ -3,7 +3,9 @@ package dev.zoo.gan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;
+import dev.zoo.api.data.Images;
 import dev.zoo.api.train.TrainingSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +22,15 @@ class TrainingTest {
   @ValueSource(strings = {"pytorch", "mxnet"})
   void trainingMovesTheDiscriminatorAndChangesTheImages(String engine) {
     ImageSet train = GanTestSupport.images(2000);
+    ImageSet validation = FashionMnist.embeddedSample().test().first(256);
     Path run = tmp.resolve("run");
     try (ImageGenerator gan =
         ImageGenerator.builder().engine(engine).set("epochs", 1).seed(3).build()) {
-      double accuracyBefore = gan.discriminatorAccuracy(train, 11);
-      float[][] before = gan.generate(16, 5);
-      TrainingSummary summary = gan.fit(train, run);
-      double accuracyAfter = gan.discriminatorAccuracy(train, 11);
-      float[][] after = gan.generate(16, 5);
+      double accuracyBefore = gan.nets().discriminatorAccuracy(train, 11);
+      Images before = gan.sample(16, 5);
+      TrainingSummary summary = gan.fit(train, validation, run);
+      double accuracyAfter = gan.nets().discriminatorAccuracy(train, 11);
+      Images after = gan.sample(16, 5);
 
       assertEquals(1, summary.completedEpochs());
       assertTrue(
@@ -37,6 +40,10 @@ class TrainingTest {
       double change = GanTestSupport.meanDifference(before, after);
       assertTrue(change > 0.05, "mean pixel change " + change);
       double trainAccuracy = summary.last().metrics().get("train_d_accuracy");
+      double validationAccuracy = summary.last().metrics().get("validation_d_accuracy");
+      assertTrue(
+          validationAccuracy >= 0 && validationAccuracy <= 1,
+          "validation accuracy " + validationAccuracy);
       assertTrue(trainAccuracy > 0.6, "training accuracy " + trainAccuracy);
       for (String key :
           new String[] {"train_d_loss", "train_g_loss", "train_d_real", "train_d_fake"}) {

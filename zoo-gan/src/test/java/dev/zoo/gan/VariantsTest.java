@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.zoo.api.data.ImageSet;
+import dev.zoo.api.data.Images;
 import dev.zoo.api.train.TrainingSummary;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,7 +28,7 @@ class VariantsTest {
   void trainsSavesAndReloads(String variant, String engine) {
     ImageSet train = GanTestSupport.images(640);
     Path run = tmp.resolve(variant);
-    float[][] after;
+    Images after;
     try (ImageGenerator gan =
         ImageGenerator.builder()
             .variant(variant)
@@ -35,9 +36,9 @@ class VariantsTest {
             .labels(train.classNames())
             .set("epochs", 1)
             .build()) {
-      float[][] before = gan.generate(10, 4);
-      TrainingSummary summary = gan.fit(train, run);
-      after = gan.generate(10, 4);
+      Images before = gan.sample(10, 4);
+      TrainingSummary summary = gan.fit(train, null, run);
+      after = gan.sample(10, 4);
       assertTrue(GanTestSupport.meanDifference(before, after) > 0.005, "images changed");
       Map<String, Double> m = summary.last().metrics();
       for (String key : new String[] {"train_d_loss", "train_g_loss", "train_d_accuracy"}) {
@@ -45,7 +46,7 @@ class VariantsTest {
       }
       if (variant.equals("wgan")) {
         double clip = gan.hyperparameters().getDouble("clip");
-        for (Pair<String, Parameter> p : gan.discriminatorBlock().getParameters()) {
+        for (Pair<String, Parameter> p : gan.nets().discriminator().block().getParameters()) {
           float[] w = p.getValue().getArray().toFloatArray();
           for (float v : w) {
             assertTrue(Math.abs(v) <= clip + 1e-6, p.getKey() + " holds " + v);
@@ -55,7 +56,7 @@ class VariantsTest {
     }
     try (ImageGenerator loaded = ImageGenerator.load(run, engine)) {
       assertEquals(variant, loaded.variant());
-      assertTrue(GanTestSupport.maxDifference(after, loaded.generate(10, 4)) < 1e-4);
+      assertTrue(GanTestSupport.maxDifference(after, loaded.sample(10, 4)) < 1e-4);
     }
   }
 }
