@@ -1,6 +1,6 @@
 package dev.zoo.transformer;
 
-import dev.zoo.api.common.ZooException;
+import dev.zoo.api.common.InvalidDataException;
 import dev.zoo.api.data.CsvTable;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.TextRecord;
@@ -28,7 +28,21 @@ record LabelledTexts(List<TextRecord> records, List<Integer> lines, String origi
     return new LabelledTexts(corpus.records(), List.of(), corpus.origin());
   }
 
-  /** A CSV file of {@code text,label} rows. */
+  /** The records of {@code corpus}, labelled as it labels them. */
+  static LabelledTexts of(Corpus corpus) {
+    return new LabelledTexts(corpus.records(), List.of(), corpus.origin());
+  }
+
+  /** These texts as a corpus. */
+  Corpus corpus() {
+    return Corpus.of(records, origin);
+  }
+
+  /**
+   * A CSV file of {@code text,label} rows.
+   *
+   * @throws InvalidDataException when a row has no label or the file holds no rows
+   */
   static LabelledTexts csv(Path file) {
     CsvTable table = CsvTable.read(file);
     int text = table.column("text");
@@ -38,25 +52,23 @@ record LabelledTexts(List<TextRecord> records, List<Integer> lines, String origi
     for (CsvTable.Row row : table.rows()) {
       String l = row.values().get(label).strip();
       if (l.isEmpty()) {
-        throw new ZooException("CSV file " + file + " has no label on line " + row.line() + ".");
+        throw new InvalidDataException(
+            "CSV file " + file + " has no label on line " + row.line() + ".");
       }
       records.add(new TextRecord(l, row.values().get(text)));
       lines.add(row.line());
     }
     if (records.isEmpty()) {
-      throw new ZooException("CSV file " + file + " holds no rows.");
+      throw new InvalidDataException("CSV file " + file + " holds no rows.");
     }
     return new LabelledTexts(records, lines, file.toString());
-  }
-
-  /** The distinct labels in order of first appearance. */
-  List<String> labels() {
-    return records.stream().map(TextRecord::label).distinct().toList();
   }
 
   /**
    * The class index of each record under {@code known}, refusing a label the model does not know
    * with its line.
+   *
+   * @throws InvalidDataException naming the first record whose label is not in {@code known}
    */
   int[] classes(List<String> known) {
     int[] out = new int[records.size()];
@@ -64,7 +76,7 @@ record LabelledTexts(List<TextRecord> records, List<Integer> lines, String origi
       String label = records.get(i).label();
       out[i] = known.indexOf(label);
       if (out[i] < 0) {
-        throw new ZooException(
+        throw new InvalidDataException(
             (lines.isEmpty() ? origin : origin + " line " + lines.get(i))
                 + " has the label '"
                 + label

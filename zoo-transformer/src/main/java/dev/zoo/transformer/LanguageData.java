@@ -1,74 +1,106 @@
 package dev.zoo.transformer;
 
-import dev.zoo.api.common.ZooException;
+import dev.zoo.api.common.InvalidDataException;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.TokenWindows;
+import dev.zoo.api.text.Tokenizer;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * A corpus prepared for a language model: training windows, the validation tokens the model is
- * measured on (at most {@link #MAX_VALIDATION_TOKENS}), and the unigram baseline on the same tokens
- * in bits per character.
+ * Text prepared for a language model: training windows, the validation tokens the model is measured
+ * on (at most {@link #MAX_VALIDATION_TOKENS}), and the unigram baseline on the same tokens in bits
+ * per character.
  */
 final class LanguageData {
 
   /** Validation is measured on at most this many tokens, to keep each epoch's check short. */
   static final int MAX_VALIDATION_TOKENS = 32_768;
 
+  private final Corpus source;
   private final TokenWindows train;
   private final int[] validation;
   private final double unigramBits;
   private final long validationCharacters;
   private final long trainCharacters;
-  private final String origin;
-  private final boolean embedded;
 
   private LanguageData(
+      Corpus source,
       TokenWindows train,
       int[] validation,
       double unigramBits,
       long validationCharacters,
-      long trainCharacters,
-      String origin,
-      boolean embedded) {
+      long trainCharacters) {
+    this.source = source;
     this.train = train;
     this.validation = validation;
     this.unigramBits = unigramBits;
     this.validationCharacters = validationCharacters;
     this.trainCharacters = trainCharacters;
-    this.origin = origin;
-    this.embedded = embedded;
   }
 
   /**
-   * Splits {@code corpus} (every tenth record held out), encodes both parts and cuts the training
-   * tokens into windows of {@code context}; {@code limit}, when not null, keeps only that many
-   * training windows.
+   * The training and validation parts of a corpus, every tenth record held out, as every command of
+   * the family splits it.
+   *
+   * @param train the records to learn from
+   * @param validation the held-out records
+   */
+  record Parts(Corpus train, Corpus validation) {
+
+    /**
+     * Splits {@code corpus}.
+     *
+     * @throws InvalidDataException when it has too few records for both parts
+     */
+    static Parts of(Corpus corpus) {
+      Corpus.Split split = corpus.split(0.1);
+      return new Parts(
+          Corpus.of(split.train(), corpus.origin()),
+          Corpus.of(split.validation(), corpus.origin()));
+    }
+
+    /** See {@link LanguageData#of}. */
+    LanguageData data(Tokenizer tokenizer, int context, Integer limit, Consumer<String> warning) {
+      return LanguageData.of(train, validation, tokenizer, context, limit, warning);
+    }
+  }
+
+  /**
+   * Encodes both corpora and cuts the training tokens into windows of {@code context}; {@code
+   * limit}, when not null, keeps only that many training windows.
+   *
+   * @param warning hears one sentence about characters the tokenizer dropped
+   * @throws InvalidDataException when the training text is shorter than one window or the
+   *     validation text shorter than two tokens
    */
   static LanguageData of(
-      Corpus corpus, Tokenizer tokenizer, int context, Integer limit, Consumer<String> warning) {
-    Corpus.Split split = corpus.split(0.1);
-    String trainText = split.trainText();
+      Corpus train,
+      Corpus validation,
+      Tokenizer tokenizer,
+      int context,
+      Integer limit,
+      Consumer<String> warning) {
+    String trainText = train.text();
     int[] trainTokens = tokenizer.encode(trainText, warning);
-    int[] validTokens = tokenizer.encode(split.validationText(), warning);
+    int[] validTokens = tokenizer.encode(validation.text(), warning);
     if (limit != null) {
       trainTokens = Arrays.copyOf(trainTokens, Math.min(trainTokens.length, limit * context + 1));
     }
     if (validTokens.length < 2) {
-      throw new ZooException("The validation part of " + corpus.origin() + " is too short.");
+      throw new InvalidDataException(
+          "The validation part of " + validation.origin() + " is too short.");
     }
-    int[] validation =
+    int[] kept =
         Arrays.copyOf(validTokens, Math.min(validTokens.length, MAX_VALIDATION_TOKENS + 1));
     TokenWindows windows = new TokenWindows(trainTokens, context);
     return new LanguageData(
+        train,
         windows,
-        validation,
-        unigramBits(trainTokens, validation, tokenizer),
-        characters(tokenizer, validation, 1, validation.length),
-        trainText.codePointCount(0, trainText.length()),
-        corpus.origin(),
-        corpus.isEmbedded());
+        kept,
+        unigramBits(trainTokens, kept, tokenizer),
+        characters(tokenizer, kept, 1, kept.length),
+        trainText.codePointCount(0, trainText.length()));
   }
 
   /**
@@ -89,7 +121,7 @@ final class LanguageData {
     return bits / Math.log(2) / characters(tokenizer, validation, 1, validation.length);
   }
 
-  /** The characters (UTF-8 lead bytes) that {@code tokens[from..to)} stand for. */
+  /** The characters (UTF-8 lead bytes) that {@code tokens[from..to)} stand for, at least 1. */
   static long characters(Tokenizer tokenizer, int[] tokens, int from, int to) {
     long n = 0;
     for (int i = from; i < to; i++) {
@@ -100,6 +132,11 @@ final class LanguageData {
       }
     }
     return Math.max(1, n);
+  }
+
+  /** The training corpus, for the model's provenance. */
+  Corpus source() {
+    return source;
   }
 
   TokenWindows train() {
@@ -120,13 +157,5 @@ final class LanguageData {
 
   long trainCharacters() {
     return trainCharacters;
-  }
-
-  String origin() {
-    return origin;
-  }
-
-  boolean embedded() {
-    return embedded;
   }
 }

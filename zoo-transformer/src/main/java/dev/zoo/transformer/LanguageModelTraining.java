@@ -6,58 +6,48 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
-import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.CheckpointWriter;
-import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.checkpoint.Network;
 import dev.zoo.api.text.TokenWindows;
-import dev.zoo.api.train.Adam;
-import dev.zoo.api.train.Schedule;
+import dev.zoo.api.train.OptimizerSettings;
+import dev.zoo.api.train.ParameterGroup;
+import dev.zoo.api.train.StepMetrics;
+import dev.zoo.api.train.TrainingStep;
 import dev.zoo.api.train.TrainingTask;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Trains a {@link LanguageModel} on next-token prediction with AdamW (decoupled weight decay) and a
- * warm-up then cosine learning-rate schedule; measures validation bits per character after every
- * epoch.
+ * Trains a {@link LanguageModel} on next-token prediction (softmax cross-entropy over every
+ * position of a window); the optimizer (AdamW with warm-up and cosine decay by default) comes from
+ * the hyper-parameters. Measures validation bits per character after every epoch.
  */
-final class LanguageModelTraining implements TrainingTask, AutoCloseable {
+final class LanguageModelTraining implements TrainingTask {
 
   private final LanguageModel model;
   private final LanguageData data;
   private final TokenWindows windows;
   private final Loss loss = Loss.softmaxCrossEntropyLoss();
-  private final NDManager optimizerScope;
-  private final Adam optimizer;
-  private final Schedule schedule;
 
   LanguageModelTraining(LanguageModel model, LanguageData data) {
     this.model = model;
     this.data = data;
     this.windows = data.train();
-    Hyperparameters hp = model.hyperparameters();
-    this.optimizerScope = model.manager().newSubManager();
-    this.optimizer =
-        new Adam(
-            optimizerScope,
-            (float) hp.getDouble("learning_rate"),
-            0.9f,
-            0.99f,
-            (float) hp.getDouble("weight_decay"),
-            true);
-    int batch = hp.getInt("batch_size");
-    long stepsPerEpoch = (windows.size() + batch - 1) / batch;
-    long total = hp.getInt("steps") > 0 ? hp.getInt("steps") : stepsPerEpoch * hp.getInt("epochs");
-    this.schedule =
-        Schedule.of(
-            hp.get("schedule"), hp.getDouble("learning_rate"), total, hp.getInt("warmup_steps"));
   }
 
   @Override
   public NDManager manager() {
     return model.manager();
+  }
+
+  @Override
+  public List<ParameterGroup> parameterGroups() {
+    return List.of(
+        ParameterGroup.of(
+            Network.of(model.net()), OptimizerSettings.from(model.hyperparameters())));
   }
 
   @Override
@@ -76,7 +66,9 @@ final class LanguageModelTraining implements TrainingTask, AutoCloseable {
   }
 
   @Override
-  public Map<String, Double> trainBatch(NDManager batch, int[] indices) {
+  public StepMetrics trainStep(TrainingStep step) {
+    NDManager batch = step.manager();
+    int[] indices = step.indices();
     int n = indices.length;
     int length = windows.length();
     int[] targets = windows.targets(indices);
@@ -84,20 +76,16 @@ final class LanguageModelTraining implements TrainingTask, AutoCloseable {
     for (int i = 0; i < targets.length; i++) {
       labels[i] = targets[i];
     }
-    float lossValue;
+    NDArray value;
     try (GradientCollector collector = batch.getEngine().newGradientCollector()) {
       NDArray logits = model.forward(batch, windows.inputs(indices), n, length, true);
-      NDArray value =
+      value =
           loss.evaluate(
-              new NDList(batch.create(labels, new Shape(n * length))), new NDList(logits));
+              new NDList(batch.create(labels, new Shape((long) n * length))), new NDList(logits));
       collector.backward(value);
-      lossValue = value.getFloat();
     }
-    optimizer.setLearningRate((float) schedule.at(optimizer.steps() + 1));
-    optimizer.step(model.net());
-    Map<String, Double> metrics = new LinkedHashMap<>();
-    metrics.put("loss", (double) lossValue);
-    return metrics;
+    step.update();
+    return StepMetrics.loss(value);
   }
 
   @Override
@@ -109,24 +97,12 @@ final class LanguageModelTraining implements TrainingTask, AutoCloseable {
   }
 
   @Override
-  public void save(CheckpointWriter writer) {
-    model.writeModel(writer);
-    writer.put(LanguageModel.OPTIMIZER, optimizer::save);
-  }
-
-  @Override
-  public void restore(Checkpoint checkpoint) {
-    checkpoint.loadParameters(LanguageModel.PARAMETERS, model.net(), model.manager());
-    optimizer.restore(checkpoint, LanguageModel.OPTIMIZER);
+  public void saveState(CheckpointWriter writer) {
+    TokenizerFile.write(writer, model.tokenizer());
   }
 
   @Override
   public CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    return model.describe(epoch, metrics);
-  }
-
-  @Override
-  public void close() {
-    optimizerScope.close();
+    return model.checkpointInfo(epoch, metrics);
   }
 }

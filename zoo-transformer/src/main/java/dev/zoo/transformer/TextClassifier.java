@@ -5,80 +5,81 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import dev.zoo.api.ModelBuilder;
 import dev.zoo.api.checkpoint.Checkpoint;
-import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.CheckpointWriter;
 import dev.zoo.api.checkpoint.ModelDescription;
-import dev.zoo.api.checkpoint.SavedModels;
+import dev.zoo.api.checkpoint.Network;
+import dev.zoo.api.common.DataSource;
 import dev.zoo.api.common.Hyperparameters;
-import dev.zoo.api.common.ZooException;
-import dev.zoo.api.engine.EngineChoice;
+import dev.zoo.api.common.InvalidDataException;
+import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.metrics.ClassificationMetrics;
+import dev.zoo.api.model.BaseModel;
+import dev.zoo.api.model.Classification;
+import dev.zoo.api.model.ModelLoader;
 import dev.zoo.api.text.CharVocabulary;
 import dev.zoo.api.text.Corpus;
-import dev.zoo.api.text.TextRecord;
+import dev.zoo.api.text.Tokenizer;
+import dev.zoo.api.train.FitOptions;
+import dev.zoo.api.train.StepPlan;
 import dev.zoo.api.train.TrainingLoop;
 import dev.zoo.api.train.TrainingSummary;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A transformer text classifier ({@code text-classifier}), usable from any application: build one
- * for labelled texts, train it, save it, and classify text. Texts longer than the context are cut
- * to their first characters. Close it to free its native memory.
+ * for labelled texts, train it, save it, and classify text. A text becomes a row of character
+ * tokens, cut to its first {@code context}; the encoder maps rows {@code (N, T)} to class logits
+ * {@code (N, labels)}. Close it to free its native memory; see {@link BaseModel} on threads.
  *
  * <pre>{@code
- * List<TextRecord> texts = Corpus.read(Path.of("texts-by-topic")).records();
- * try (TextClassifier model = TextClassifier.builder().set("epochs", 3).build(texts)) {
- *   model.fit(texts, Path.of("runs/topics"));
+ * Corpus texts = Corpus.read(Path.of("texts-by-topic"));        // label = file name
+ * Corpus.Split split = texts.split(0.1);
+ * try (TextClassifier model =
+ *     TextClassifier.builder().set("epochs", 3).vocabularyFrom(texts).build()) {
+ *   model.fit(Corpus.of(split.train(), "topics"), Corpus.of(split.validation(), "topics"),
+ *       Path.of("runs/topics"));
  * }
  * try (TextClassifier model = TextClassifier.load(Path.of("runs/topics"))) {
- *   System.out.println(model.classify("The compiler crashed again.", 3));
+ *   System.out.println(model.predict("The compiler crashed again.", 3));
  * }
  * }</pre>
  */
-public final class TextClassifier implements AutoCloseable {
+public final class TextClassifier extends BaseModel<Corpus> {
 
   private static final int EVAL_BATCH = 64;
 
-  private final String variant;
-  private final Hyperparameters hp;
   private final Tokenizer tokenizer;
-  private final List<String> labels;
   private final TransformerConfig config;
-  private final EngineChoice choice;
-  private final long seed;
-  private final NDManager manager;
   private final TextClassifierNet net;
 
-  TextClassifier(
-      String variant,
-      Hyperparameters hp,
-      Tokenizer tokenizer,
-      List<String> labels,
-      EngineChoice choice,
-      long seed) {
+  TextClassifier(ModelDescription description, Tokenizer tokenizer) {
+    super(checked(description, tokenizer));
+    this.tokenizer = tokenizer;
+    this.config = TransformerConfig.of(hyperparameters(), tokenizer.size());
+    this.net = new TextClassifierNet(config, labels().size());
+    net.initialize(manager());
+  }
+
+  /** The description with the tokenizer's values, once its shape and labels are possible. */
+  private static ModelDescription checked(ModelDescription description, Tokenizer tokenizer) {
+    requireLabels(description.labels());
+    TransformerConfig.of(description.hyperparameters(), tokenizer.size());
+    return description.withExtra(TokenizerFile.extra(tokenizer));
+  }
+
+  /**
+   * Refuses fewer than two labels.
+   *
+   * @throws InvalidSettingException when there are fewer than two
+   */
+  private static void requireLabels(List<String> labels) {
     if (labels.size() < 2) {
-      throw new ZooException(
+      throw new InvalidSettingException(
           "A classifier needs at least two labels, not " + labels.size() + ": " + labels + ".");
     }
-    this.variant = variant;
-    this.hp = hp;
-    this.tokenizer = tokenizer;
-    this.labels = List.copyOf(labels);
-    this.config = TransformerConfig.of(hp, tokenizer.size());
-    this.choice = choice;
-    this.seed = seed;
-    this.manager = choice.newModelManager(seed);
-    this.net = new TextClassifierNet(config, labels.size());
-    net.initialize(manager);
   }
 
   /** Starts a builder for a new, untrained classifier. */
@@ -86,127 +87,104 @@ public final class TextClassifier implements AutoCloseable {
     return new Builder();
   }
 
-  /** Loads a saved classifier on the best engine that can run it. */
+  /**
+   * Loads a saved classifier on the best engine that can run it ({@code ZOO_ENGINE} if set).
+   *
+   * @throws dev.zoo.api.common.CheckpointException when the checkpoint is missing, corrupted, of
+   *     another family or holds a language model
+   */
   public static TextClassifier load(Path checkpoint) {
     return load(checkpoint, null);
   }
 
   /** Loads a saved classifier on the named engine ({@code pytorch}, {@code mxnet}), or the best. */
   public static TextClassifier load(Path checkpoint, String engine) {
-    TransformerFamily family = new TransformerFamily();
-    return SavedModels.load(
-        family,
-        checkpoint,
-        engine,
-        (cp, choice) -> {
-          family.requireClassifier(cp);
-          return load(cp, choice);
-        });
+    return ModelLoader.load(new TransformerFamily(), checkpoint, engine, TextClassifier::open);
   }
 
-  static TextClassifier load(Checkpoint cp, EngineChoice choice) {
-    CheckpointInfo info = cp.info();
-    TextClassifier model =
-        new TextClassifier(
-            info.variant(),
-            Hyperparameters.of(info.hyperparameters()),
-            LanguageModel.readTokenizer(cp),
-            info.labels(),
-            choice,
-            info.seed());
-    try {
-      cp.loadParameters(LanguageModel.PARAMETERS, model.net, model.manager);
-    } catch (RuntimeException e) {
-      model.close();
-      throw e;
-    }
+  static TextClassifier open(Checkpoint checkpoint, ModelDescription description) {
+    TransformerFamily.requireClassifier(checkpoint);
+    TextClassifier model = new TextClassifier(description, TokenizerFile.read(checkpoint));
+    model.restore(checkpoint);
     return model;
   }
 
-  /** Trains on {@code train}, checking on {@code validation} after every epoch. */
-  public TrainingSummary fit(List<TextRecord> train, List<TextRecord> validation, Path runDir) {
-    TrainingLoop.checkRunDirectory(runDir, false);
-    return fit(
-        new LabelledTexts(train, List.of(), "the training texts"),
-        new LabelledTexts(validation, List.of(), "the validation texts"),
-        runDir,
-        null,
-        System.err,
-        false);
+  /**
+   * Trains with softmax cross-entropy and the hyper-parameters' epochs or steps and optimizer;
+   * after every epoch measures accuracy and macro F1 on {@code validation} and writes {@code
+   * confusion-matrix.png} into {@code runDir}. The corpora's records are labelled texts.
+   *
+   * @throws InvalidDataException when a record's label is not one of the model's
+   */
+  @Override
+  public TrainingSummary fit(Corpus train, Corpus validation, Path runDir, FitOptions options) {
+    if (train == null || validation == null) {
+      throw new InvalidDataException(
+          "A classifier needs training texts and validation texts to measure itself on.");
+    }
+    TrainingLoop.checkRunDirectory(runDir, options.resume());
+    return fit(LabelledTexts.of(train), LabelledTexts.of(validation), train, runDir, options);
   }
 
-  /** Trains on nine in ten of {@code texts}, checking on the rest after every epoch. */
-  public TrainingSummary fit(List<TextRecord> texts, Path runDir) {
-    Corpus.Split split = Corpus.of(texts, "the texts").split(0.1);
-    return fit(split.train(), split.validation(), runDir);
-  }
-
+  /** Trains on prepared texts, recording {@code source} as the training data. */
   TrainingSummary fit(
       LabelledTexts train,
       LabelledTexts validation,
+      DataSource source,
       Path runDir,
-      Checkpoint resume,
-      PrintStream log,
-      boolean interactive) {
-    TrainingLoop.checkSettings(hp);
-    try (TextClassifierTraining task =
+      FitOptions options) {
+    TextClassifierTraining task =
         new TextClassifierTraining(
             this,
             encode(train),
-            train.classes(labels),
+            train.classes(labels()),
             encode(validation),
-            validation.classes(labels))) {
-      return TrainingLoop.builder(task)
-          .epochs(hp.getInt("epochs"))
-          .steps(hp.getInt("steps"))
-          .batchSize(hp.getInt("batch_size"))
-          .seed(seed)
-          .runDir(runDir)
-          .log(log)
-          .interactive(interactive)
-          .build()
-          .run(resume);
-    }
+            validation.classes(labels()));
+    return train(
+        task, StepPlan.of(hyperparameters(), train.records().size()), source, runDir, options);
   }
 
-  /** Accuracy, per-class figures and the confusion matrix on labelled texts. */
-  public ClassificationMetrics evaluate(List<TextRecord> texts) {
-    return evaluate(new LabelledTexts(texts, List.of(), "the texts"));
+  /**
+   * Accuracy, per-class figures and the confusion matrix on labelled texts.
+   *
+   * @throws InvalidDataException when a record's label is not one of the model's
+   */
+  public ClassificationMetrics evaluate(Corpus texts) {
+    return evaluate(LabelledTexts.of(texts));
   }
 
   ClassificationMetrics evaluate(LabelledTexts texts) {
-    int[] truth = texts.classes(labels);
-    ClassificationMetrics metrics = new ClassificationMetrics(labels);
-    metrics.addAll(truth, predict(encode(texts)));
+    int[] truth = texts.classes(labels());
+    ClassificationMetrics metrics = new ClassificationMetrics(labels());
+    metrics.addAll(truth, predictClasses(encode(texts)));
     return metrics;
   }
 
-  /** The {@code k} likeliest labels of {@code text}. */
-  public List<Classification> classify(String text, int k) {
+  /**
+   * The {@code k} likeliest labels of {@code text}, most likely first.
+   *
+   * @throws InvalidDataException when the text has no character the classifier knows
+   */
+  public List<Classification> predict(String text, int k) {
     int[] tokens = encode(text);
     if (tokens.length == 0) {
-      throw new ZooException("The text has no character the classifier knows.");
+      throw new InvalidDataException("The text has no character the classifier knows.");
     }
     float[] p;
-    try (NDManager scope = manager.newSubManager()) {
+    try (NDManager scope = manager().newSubManager()) {
       p = forward(scope, new int[][] {tokens}, false).softmax(-1).toFloatArray();
     }
-    List<Classification> all = new ArrayList<>();
-    for (int c = 0; c < p.length; c++) {
-      all.add(new Classification(labels.get(c), c, p[c]));
-    }
-    all.sort(Comparator.comparingDouble(Classification::probability).reversed());
-    return all.subList(0, Math.min(k, all.size()));
+    return Classification.top(p, labels(), k);
   }
 
   /** The most likely class of each token row. */
-  int[] predict(int[][] rows) {
+  int[] predictClasses(int[][] rows) {
     int[] out = new int[rows.length];
     for (int from = 0; from < rows.length; from += EVAL_BATCH) {
       int n = Math.min(EVAL_BATCH, rows.length - from);
       int[][] batch = new int[n][];
       System.arraycopy(rows, from, batch, 0, n);
-      try (NDManager scope = manager.newSubManager()) {
+      try (NDManager scope = manager().newSubManager()) {
         int[] classes =
             forward(scope, batch, false).argMax(1).toType(DataType.INT32, false).toIntArray();
         System.arraycopy(classes, 0, out, from, n);
@@ -215,7 +193,7 @@ public final class TextClassifier implements AutoCloseable {
     return out;
   }
 
-  /** Class logits of token rows, padded to the longest row. */
+  /** Class logits {@code (rows, labels)} of token rows, padded to the longest row. */
   NDArray forward(NDManager scope, int[][] rows, boolean training) {
     int length = 1;
     for (int[] r : rows) {
@@ -248,97 +226,68 @@ public final class TextClassifier implements AutoCloseable {
   /** The tokens of the first characters of {@code text} that fit the context. */
   int[] encode(String text) {
     int[] tokens = tokenizer.encode(text, w -> {});
-    return tokens.length <= config.context()
-        ? tokens
-        : java.util.Arrays.copyOf(tokens, config.context());
+    return tokens.length <= config.context() ? tokens : Arrays.copyOf(tokens, config.context());
   }
 
-  /** Saves the classifier as a checkpoint directory {@code dir}. */
-  public Path save(Path dir) {
-    try (CheckpointWriter writer = CheckpointWriter.begin(dir)) {
-      writeModel(writer);
-      return writer.commit(describe(0, Map.of()));
-    }
+  @Override
+  protected List<Network> networks() {
+    return List.of(Network.of(net));
   }
 
-  void writeModel(CheckpointWriter writer) {
-    writer.putParameters(LanguageModel.PARAMETERS, net);
-    writer.put(
-        LanguageModel.TOKENIZER,
-        out -> out.write(tokenizer.serialise().getBytes(StandardCharsets.UTF_8)));
-  }
-
-  CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    Map<String, Object> extra = new LinkedHashMap<>();
-    extra.put("tokenizer", tokenizer.kind());
-    extra.put("vocabulary_size", tokenizer.size());
-    return new ModelDescription(
-            TransformerFamily.NAME, variant, hp, List.of(config.context()), labels, choice, seed)
-        .at(manager.getEngine(), epoch, metrics, extra);
+  @Override
+  protected void saveFiles(CheckpointWriter writer) {
+    TokenizerFile.write(writer, tokenizer);
   }
 
   TextClassifierNet net() {
     return net;
   }
 
-  NDManager manager() {
-    return manager;
+  /** The tokenizer that maps text to the model's character tokens. */
+  public Tokenizer tokenizer() {
+    return tokenizer;
   }
 
-  /** The variant name, {@code text-classifier}. */
-  public String variant() {
-    return variant;
-  }
+  /**
+   * Builds a new, untrained {@link TextClassifier} ({@code text-classifier}): {@link
+   * #vocabularyFrom} takes every character of the corpus as the vocabulary and, unless {@link
+   * #labels} says otherwise, its records' labels in order of first appearance.
+   */
+  public static final class Builder extends TextModelBuilder<Builder> {
 
-  /** The hyper-parameters. */
-  public Hyperparameters hyperparameters() {
-    return hp;
-  }
-
-  /** The labels, in output order. */
-  public List<String> labels() {
-    return labels;
-  }
-
-  /** The engine and device the model runs on, and why. */
-  public EngineChoice engine() {
-    return choice;
-  }
-
-  /** Frees the model's native memory. */
-  @Override
-  public void close() {
-    manager.close();
-  }
-
-  /** Builds a new, untrained {@link TextClassifier} ({@code text-classifier}). */
-  public static final class Builder extends ModelBuilder<Builder> {
+    private List<String> labels;
 
     private Builder() {
       super(new TransformerFamily(), TransformerFamily.TEXT_CLASSIFIER);
     }
 
-    /** Builds a classifier for the labels and characters of {@code texts}. */
-    public TextClassifier build(List<TextRecord> texts) {
+    /** The class names, in output order (default: the labels of {@link #vocabularyFrom}). */
+    public Builder labels(List<String> names) {
+      this.labels = List.copyOf(names);
+      return this;
+    }
+
+    /**
+     * Builds the classifier on its engine.
+     *
+     * @throws InvalidSettingException for another variant, fewer than two labels, a shape no
+     *     transformer can have, a bad hyper-parameter, or no vocabulary
+     * @throws dev.zoo.api.common.EngineException when no engine can train the variant
+     */
+    public TextClassifier build() {
       String name = variantName();
-      if (!name.equals(TransformerFamily.TEXT_CLASSIFIER)) {
-        throw new ZooException(
-            "Variant "
-                + name
-                + " is not a classifier; use "
-                + TransformerFamily.TEXT_CLASSIFIER
-                + ".");
-      }
+      TransformerFamily.requireClassifier(name);
       Hyperparameters hp = hyperparameters();
-      TrainingLoop.checkSettings(hp);
-      Corpus corpus = Corpus.of(texts, "the texts");
-      return new TextClassifier(
-          name,
-          hp,
-          new CharTokenizer(CharVocabulary.of(corpus.text())),
-          corpus.labels(),
-          chooseEngine(),
-          seed());
+      TransformerConfig.check(hp);
+      Tokenizer chosen = tokenizer("A text classifier", corpus -> CharVocabulary.of(corpus.text()));
+      if (labels == null && corpus() == null) {
+        throw new InvalidSettingException(
+            "A text classifier needs its labels: call labels(...) or vocabularyFrom(corpus) before"
+                + " build().");
+      }
+      List<String> names = labels != null ? labels : corpus().labels();
+      requireLabels(names);
+      return new TextClassifier(description(hp, List.of(hp.getInt("context")), names), chosen);
     }
   }
 }

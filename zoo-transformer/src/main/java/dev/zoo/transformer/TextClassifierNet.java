@@ -25,7 +25,7 @@ final class TextClassifierNet extends AbstractBlock {
 
   TextClassifierNet(TransformerConfig config, int classes) {
     super(VERSION);
-    this.width = config.width();
+    this.width = config.dModel();
     this.classes = classes;
     this.encoder = addChildBlock("encoder", new TransformerNet(config));
     this.head = addChildBlock("head", Linear.builder().setUnits(classes).build());

@@ -7,25 +7,28 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
-import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.CheckpointWriter;
-import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.checkpoint.Network;
 import dev.zoo.api.image.ConfusionMatrixPlot;
 import dev.zoo.api.metrics.ClassificationMetrics;
-import dev.zoo.api.train.Adam;
-import dev.zoo.api.train.Schedule;
+import dev.zoo.api.train.OptimizerSettings;
+import dev.zoo.api.train.ParameterGroup;
+import dev.zoo.api.train.StepMetrics;
+import dev.zoo.api.train.TrainingStep;
 import dev.zoo.api.train.TrainingTask;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Trains a {@link TextClassifier} with softmax cross-entropy and AdamW; after every epoch measures
- * accuracy and macro F1 on the validation texts and draws their confusion matrix.
+ * Trains a {@link TextClassifier} with softmax cross-entropy; the optimizer (AdamW with warm-up and
+ * cosine decay by default) comes from the hyper-parameters. After every epoch it measures accuracy
+ * and macro F1 on the validation texts and draws their confusion matrix.
  */
-final class TextClassifierTraining implements TrainingTask, AutoCloseable {
+final class TextClassifierTraining implements TrainingTask {
 
   static final String CONFUSION_PNG = "confusion-matrix.png";
 
@@ -35,9 +38,6 @@ final class TextClassifierTraining implements TrainingTask, AutoCloseable {
   private final int[][] validation;
   private final int[] validationClasses;
   private final Loss loss = Loss.softmaxCrossEntropyLoss();
-  private final NDManager optimizerScope;
-  private final Adam optimizer;
-  private final Schedule schedule;
 
   TextClassifierTraining(
       TextClassifier model,
@@ -50,21 +50,18 @@ final class TextClassifierTraining implements TrainingTask, AutoCloseable {
     this.trainClasses = trainClasses;
     this.validation = validation;
     this.validationClasses = validationClasses;
-    Hyperparameters hp = model.hyperparameters();
-    double rate = hp.getDouble("learning_rate");
-    this.optimizerScope = model.manager().newSubManager();
-    this.optimizer =
-        new Adam(
-            optimizerScope, (float) rate, 0.9f, 0.99f, (float) hp.getDouble("weight_decay"), true);
-    int batch = hp.getInt("batch_size");
-    long perEpoch = (train.length + batch - 1) / batch;
-    long steps = hp.getInt("steps") > 0 ? hp.getInt("steps") : perEpoch * hp.getInt("epochs");
-    this.schedule = Schedule.of(hp.get("schedule"), rate, steps, hp.getInt("warmup_steps"));
   }
 
   @Override
   public NDManager manager() {
     return model.manager();
+  }
+
+  @Override
+  public List<ParameterGroup> parameterGroups() {
+    return List.of(
+        ParameterGroup.of(
+            Network.of(model.net()), OptimizerSettings.from(model.hyperparameters())));
   }
 
   @Override
@@ -78,7 +75,9 @@ final class TextClassifierTraining implements TrainingTask, AutoCloseable {
   }
 
   @Override
-  public Map<String, Double> trainBatch(NDManager batch, int[] indices) {
+  public StepMetrics trainStep(TrainingStep step) {
+    NDManager batch = step.manager();
+    int[] indices = step.indices();
     int n = indices.length;
     int[][] rows = new int[n][];
     float[] targets = new float[n];
@@ -86,31 +85,23 @@ final class TextClassifierTraining implements TrainingTask, AutoCloseable {
       rows[i] = train[indices[i]];
       targets[i] = trainClasses[indices[i]];
     }
-    float lossValue;
-    int correct = 0;
+    NDArray labels = batch.create(targets, new Shape(n));
+    NDArray value;
+    NDArray correct;
     try (GradientCollector collector = batch.getEngine().newGradientCollector()) {
       NDArray logits = model.forward(batch, rows, true);
-      NDArray value =
-          loss.evaluate(new NDList(batch.create(targets, new Shape(n))), new NDList(logits));
+      value = loss.evaluate(new NDList(labels), new NDList(logits));
       collector.backward(value);
-      lossValue = value.getFloat();
-      int[] predicted = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
-      for (int i = 0; i < n; i++) {
-        correct += predicted[i] == (int) targets[i] ? 1 : 0;
-      }
+      correct = logits.argMax(1).toType(DataType.FLOAT32, false).eq(labels);
     }
-    optimizer.setLearningRate((float) schedule.at(optimizer.steps() + 1));
-    optimizer.step(model.net());
-    Map<String, Double> metrics = new LinkedHashMap<>();
-    metrics.put("loss", (double) lossValue);
-    metrics.put("accuracy", correct / (double) n);
-    return metrics;
+    step.update();
+    return StepMetrics.loss(value).put("accuracy", correct.toType(DataType.FLOAT32, false).mean());
   }
 
   @Override
   public Map<String, Double> evaluate(int epoch, Path runDir) {
     ClassificationMetrics metrics = new ClassificationMetrics(model.labels());
-    metrics.addAll(validationClasses, model.predict(validation));
+    metrics.addAll(validationClasses, model.predictClasses(validation));
     ConfusionMatrixPlot.write(
         runDir.resolve(CONFUSION_PNG),
         metrics.confusionMatrix(),
@@ -128,24 +119,12 @@ final class TextClassifierTraining implements TrainingTask, AutoCloseable {
   }
 
   @Override
-  public void save(CheckpointWriter writer) {
-    model.writeModel(writer);
-    writer.put(LanguageModel.OPTIMIZER, optimizer::save);
-  }
-
-  @Override
-  public void restore(Checkpoint checkpoint) {
-    checkpoint.loadParameters(LanguageModel.PARAMETERS, model.net(), model.manager());
-    optimizer.restore(checkpoint, LanguageModel.OPTIMIZER);
+  public void saveState(CheckpointWriter writer) {
+    TokenizerFile.write(writer, model.tokenizer());
   }
 
   @Override
   public CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    return model.describe(epoch, metrics);
-  }
-
-  @Override
-  public void close() {
-    optimizerScope.close();
+    return model.checkpointInfo(epoch, metrics);
   }
 }

@@ -1,37 +1,32 @@
 package dev.zoo.transformer;
 
 import dev.zoo.api.common.Hyperparameters;
-import dev.zoo.api.common.ZooException;
 import dev.zoo.api.text.BytePairEncoding;
 import dev.zoo.api.text.CharVocabulary;
 import dev.zoo.api.text.Corpus;
+import dev.zoo.api.text.Tokenizer;
 
-/** Makes tokenizers for new models and reads them back from checkpoints. */
+/** The tokenizer a new model of the family learns from text. */
 final class Tokenizers {
 
   private Tokenizers() {}
 
   /**
-   * The tokenizer a new model of {@code variant} learns from {@code corpus}: its characters for
-   * {@code char-gpt} (all of the corpus, so that validation has no unknown ones), byte-pair merges
-   * of its training part up to {@code vocab_size} for {@code bpe-gpt}.
+   * The tokenizer of a new model of {@code variant}: byte-level byte-pair merges of {@code
+   * training} up to {@code vocab_size} tokens for {@code bpe-gpt}, else every character of {@code
+   * all}. A character model learns from all the text, so that validation holds no character it has
+   * never seen; byte pairs come from the training text alone, so that validation stays unseen text
+   * (and every text encodes to bytes anyway).
+   *
+   * @param all every text the model will see, validation included
+   * @param training the part it trains on
+   * @throws dev.zoo.api.common.InvalidDataException when the text is empty or {@code vocab_size}
+   *     leaves no room for a merge
    */
-  static Tokenizer learn(String variant, Hyperparameters hp, Corpus corpus) {
+  static Tokenizer learn(String variant, Hyperparameters hp, Corpus all, Corpus training) {
     if (TransformerFamily.BPE_GPT.equals(variant)) {
-      return new BpeTokenizer(
-          BytePairEncoding.train(corpus.split(0.1).trainText(), hp.getInt("vocab_size")));
+      return BytePairEncoding.train(training.text(), hp.getInt("vocab_size"));
     }
-    return new CharTokenizer(CharVocabulary.of(corpus.text()));
-  }
-
-  /** The tokenizer of {@code kind} that {@link Tokenizer#serialise()} wrote as {@code text}. */
-  static Tokenizer parse(String kind, String text) {
-    if (CharTokenizer.KIND.equals(kind)) {
-      return new CharTokenizer(CharVocabulary.parse(text));
-    }
-    if (BpeTokenizer.KIND.equals(kind)) {
-      return new BpeTokenizer(BytePairEncoding.parse(text));
-    }
-    throw new ZooException("The checkpoint's tokenizer '" + kind + "' is unknown to this version.");
+    return CharVocabulary.of(all.text());
   }
 }

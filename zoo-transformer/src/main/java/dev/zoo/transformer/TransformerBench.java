@@ -4,20 +4,18 @@ import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
 import dev.zoo.api.bench.Measure;
+import dev.zoo.api.bench.ScratchFolder;
+import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.common.Hyperparameters;
-import dev.zoo.api.common.ZooException;
-import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.TokenSampler;
+import dev.zoo.api.text.Tokenizer;
 import dev.zoo.api.train.TrainingSummary;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Measures one engine on char-gpt for {@code zoo bench transformer}: training tokens/s, validation
@@ -33,38 +31,35 @@ final class TransformerBench {
 
   private TransformerBench() {}
 
+  /**
+   * Trains the requested language model for the step budget on the context's engine and measures
+   * it.
+   *
+   * @throws dev.zoo.api.common.InvalidSettingException for the classifier or a bad setting
+   * @throws dev.zoo.api.common.InvalidDataException when the corpus is missing or too short
+   * @throws dev.zoo.api.common.EngineException when no engine can train the variant
+   */
   static Report run(TransformerFamily family, TrainRequest request, RunContext context) {
     String variant = family.variant(request.variant()).name();
-    family.requireLanguageModel(variant);
-    Map<String, String> settings = new LinkedHashMap<>(request.overrides());
-    settings.putIfAbsent("steps", Integer.toString(STEPS));
+    TransformerFamily.requireLanguageModel(variant);
     TrainRequest budget =
-        new TrainRequest(
-            variant,
-            request.out(),
-            null,
-            request.batchSize(),
-            request.learningRate(),
-            request.limit(),
-            false,
-            settings);
+        request.overrides().containsKey("steps") ? request : request.with("steps", STEPS);
     Hyperparameters hp = budget.apply(family.variant(variant).defaults());
+    TransformerConfig.check(hp);
     Corpus corpus = Corpus.locate(context.data());
-    Tokenizer tokenizer = Tokenizers.learn(variant, hp, corpus);
-    LanguageData data =
-        LanguageData.of(corpus, tokenizer, hp.getInt("context"), request.limit(), w -> {});
-    EngineChoice choice =
-        context.chooseEngine("training transformer/" + variant, family.needs(variant));
-    Path scratch;
-    try {
-      scratch = Files.createTempDirectory("zoo-bench");
-    } catch (IOException e) {
-      throw new ZooException("Cannot create a scratch directory: " + e.getMessage() + ".", e);
-    }
+    LanguageData.Parts parts = LanguageData.Parts.of(corpus);
+    Tokenizer tokenizer = Tokenizers.learn(variant, hp, corpus, parts.train());
+    LanguageData data = parts.data(tokenizer, hp.getInt("context"), request.limit(), w -> {});
+    ModelDescription description =
+        family.forTraining(variant, hp, List.of(), context.seed(), context);
     Map<String, Object> json = new LinkedHashMap<>();
-    try (LanguageModel model = new LanguageModel(variant, hp, tokenizer, choice, context.seed())) {
+    try (ScratchFolder scratch = ScratchFolder.create("zoo-bench");
+        LanguageModel model = new LanguageModel(description, tokenizer)) {
       TrainingSummary summary =
-          model.fit(data, scratch.resolve("run"), null, context.log(), context.interactive());
+          model.fit(
+              data,
+              scratch.path().resolve("run"),
+              context.fitOptions(TrainRequest.defaults(scratch.path())));
       // The longest epoch holds most of the steps (one epoch of the fortunes is 281 steps).
       double trainPerSecond =
           summary.epochs().stream()
@@ -72,19 +67,11 @@ final class TransformerBench {
               .orElseThrow()
               .examplesPerSecond();
       double bpc = summary.last().metrics().get("val_bpc");
-      String prompt = "The ";
-      model.generate(prompt, 32, new TokenSampler(1.0, 0, 1.0, 1), s -> {}, s -> {}, true);
-      double cached =
-          model
-              .generate(prompt, GENERATED, new TokenSampler(1.0, 0, 1.0, 2), s -> {}, s -> {}, true)
-              .tokensPerSecond();
-      double recomputed =
-          model
-              .generate(
-                  prompt, GENERATED, new TokenSampler(1.0, 0, 1.0, 2), s -> {}, s -> {}, false)
-              .tokensPerSecond();
-      json.put("peer", "zoo-" + choice.backend().name());
-      json.put("engine", choice.backend().name());
+      tokensPerSecond(model, 32, 1, true);
+      double cached = tokensPerSecond(model, GENERATED, 2, true);
+      double recomputed = tokensPerSecond(model, GENERATED, 2, false);
+      json.put("peer", "zoo-" + model.engine().backend().name());
+      json.put("engine", model.engine().backend().name());
       json.put("engine_version", model.manager().getEngine().getVersion());
       json.put("model", variant);
       json.put("steps", hp.getInt("steps"));
@@ -109,19 +96,15 @@ final class TransformerBench {
               cached,
               recomputed,
               json.get("peak_rss_mb")));
-    } finally {
-      deleteTree(scratch);
     }
     return new Report(json.get("peer") + ": " + json.get("summary") + "\n", json);
   }
 
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      // A leftover scratch directory under the system's temporary folder does no harm.
-    }
+  /** Generation speed after the prompt {@code "The "}, unrestricted sampling with {@code seed}. */
+  private static double tokensPerSecond(
+      LanguageModel model, int length, long seed, boolean useCache) {
+    return Decoder.generate(
+            model, "The ", length, new TokenSampler(1.0, 0, 1.0, seed), s -> {}, s -> {}, useCache)
+        .tokensPerSecond();
   }
 }

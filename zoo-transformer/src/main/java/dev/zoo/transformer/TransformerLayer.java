@@ -33,11 +33,11 @@ final class TransformerLayer extends AbstractBlock {
 
   TransformerLayer(TransformerConfig config) {
     super(VERSION);
-    this.width = config.width();
+    this.width = config.dModel();
     this.feedForward = config.feedForward();
     this.dropout = config.dropout();
     this.attentionNorm = addChildBlock("attention_norm", LayerNorm.builder().axis(1).build());
-    this.attention = addChildBlock("attention", new SelfAttention(config.width(), config.heads()));
+    this.attention = addChildBlock("attention", new SelfAttention(config.dModel(), config.heads()));
     this.feedForwardNorm = addChildBlock("ff_norm", LayerNorm.builder().axis(1).build());
     this.expand =
         addChildBlock("ff_expand", Linear.builder().setUnits(config.feedForward()).build());

@@ -45,14 +45,14 @@ final class TransformerNet extends AbstractBlock {
             Parameter.builder()
                 .setName("token_embedding")
                 .setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(config.vocabulary(), config.width()))
+                .optShape(new Shape(config.vocabulary(), config.dModel()))
                 .build());
     this.positionEmbedding =
         addParameter(
             Parameter.builder()
                 .setName("position_embedding")
                 .setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(config.context(), config.width()))
+                .optShape(new Shape(config.context(), config.dModel()))
                 .build());
     for (int i = 0; i < config.layers(); i++) {
       layers.add(addChildBlock("layer" + (i + 1), new TransformerLayer(config)));
@@ -82,15 +82,15 @@ final class TransformerNet extends AbstractBlock {
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... shapes) {
     for (TransformerLayer layer : layers) {
-      layer.initialize(manager, dataType, new Shape(1, 1, config.width()));
+      layer.initialize(manager, dataType, new Shape(1, 1, config.dModel()));
     }
-    finalNorm.initialize(manager, dataType, new Shape(1, config.width()));
+    finalNorm.initialize(manager, dataType, new Shape(1, config.dModel()));
   }
 
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
     Shape in = inputShapes[0];
-    return new Shape[] {new Shape(in.get(0), in.get(1), config.width())};
+    return new Shape[] {new Shape(in.get(0), in.get(1), config.dModel())};
   }
 
   @Override

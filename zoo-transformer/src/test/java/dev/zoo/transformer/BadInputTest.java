@@ -3,9 +3,9 @@ package dev.zoo.transformer;
 import static dev.zoo.api.common.Hyperparameters.builder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zoo.api.AttentionRequest;
-import dev.zoo.api.GenerateRequest;
+import dev.zoo.api.ModelRequest;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
 import dev.zoo.api.checkpoint.Checkpoint;
@@ -64,8 +64,17 @@ class BadInputTest {
     return new TrainRequest(null, out, null, null, null, null, false, all);
   }
 
-  private static GenerateRequest generate(Integer length, Double t, Integer k, Double p) {
-    return new GenerateRequest(run, null, null, null, null, "The", length, t, k, p);
+  private static ModelRequest generate(Integer length, Double t, Integer k, Double p) {
+    ModelRequest request = ModelRequest.of(run).with("prompt", "The");
+    request = length == null ? request : request.with("length", length);
+    request = t == null ? request : request.with("temperature", t);
+    request = k == null ? request : request.with("top_k", k);
+    return p == null ? request : request.with("top_p", p);
+  }
+
+  private static ModelRequest attention(String prompt, Integer layer, Path out) {
+    ModelRequest request = ModelRequest.of(run).with("prompt", prompt).withOut(out);
+    return layer == null ? request : request.with("layer", layer);
   }
 
   @Test
@@ -130,13 +139,14 @@ class BadInputTest {
   }
 
   @Test
-  void resumingWithNothingLeftToTrainIsRefused() {
-    TestSupport.assertRefused(
-        () ->
-            family.train(
-                new TrainRequest(null, run, null, null, null, null, true, Map.of("steps", "5")),
-                context(data)),
-        "Nothing to resume");
+  void resumingACompleteRunTrainsNothingAndChangesNothing() {
+    // Resuming a complete run is not a mistake (job scripts always pass --resume): it trains
+    // nothing, says so, and leaves the run as it was (checked after each test).
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    family.train(
+        new TrainRequest(null, run, null, null, null, null, true, Map.of("steps", "5")),
+        TestSupport.context("pytorch", data, log));
+    assertTrue(log.toString().contains("Run " + run + " is complete"), log.toString());
   }
 
   @Test
@@ -171,20 +181,22 @@ class BadInputTest {
               Map.of(),
               Map.of(),
               Map.of(),
+              null,
               null));
     }
     TestSupport.assertRefused(
-        () -> family.generate(GenerateRequest.of(foreign), context(data)), "cnn model");
-    TestSupport.assertRefused(() -> family.evaluate(foreign, context(data)), "not a transformer");
+        () -> family.generate(ModelRequest.of(foreign), context(data)), "cnn model");
     TestSupport.assertRefused(
-        () -> family.attention(new AttentionRequest(foreign, "x", null, null), context(data)),
+        () -> family.evaluate(ModelRequest.of(foreign), context(data)), "not a transformer");
+    TestSupport.assertRefused(
+        () -> family.attention(ModelRequest.of(foreign).with("prompt", "x"), context(data)),
         "cnn model");
   }
 
   @Test
   void aMissingCheckpointIsRefused() {
     TestSupport.assertRefused(
-        () -> family.generate(GenerateRequest.of(dir.resolve("nothing")), context(data)),
+        () -> family.generate(ModelRequest.of(dir.resolve("nothing")), context(data)),
         "does not exist");
   }
 
@@ -207,33 +219,27 @@ class BadInputTest {
   @Test
   void aLayerBeyondTheModelIsRefused() {
     TestSupport.assertRefused(
-        () ->
-            family.attention(
-                new AttentionRequest(run, "the sea", 3, dir.resolve("a.png")), context(data)),
+        () -> family.attention(attention("the sea", 3, dir.resolve("a.png")), context(data)),
         "--layer must be between 1 and 2");
     TestSupport.assertRefused(
-        () -> new AttentionRequest(run, "the sea", 0, null), "counted from 1");
+        () -> family.attention(attention("the sea", 0, null), context(data)), "counted from 1");
   }
 
   @Test
   void attentionNeedsAPngFileAndAKnownCharacter() {
     TestSupport.assertRefused(
-        () ->
-            family.attention(
-                new AttentionRequest(run, "the sea", null, dir.resolve("a.txt")), context(data)),
+        () -> family.attention(attention("the sea", null, dir.resolve("a.txt")), context(data)),
         ".png");
     TestSupport.assertRefused(
         () ->
-            family.attention(
-                new AttentionRequest(run, "\u2603\u2603", null, dir.resolve("a.png")),
-                context(data)),
+            family.attention(attention("\u2603\u2603", null, dir.resolve("a.png")), context(data)),
         "no character the model knows");
   }
 
   @Test
   void imageOptionsAreRefusedForText() {
     TestSupport.assertRefused(
-        () -> family.generate(GenerateRequest.of(run).withCount(4), context(data)),
+        () -> family.generate(ModelRequest.of(run).with("count", 4), context(data)),
         "generates text");
   }
 }

@@ -3,9 +3,10 @@ package dev.zoo.transformer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zoo.api.GenerateRequest;
+import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.TrainRequest;
+import dev.zoo.api.model.Classification;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.TextRecord;
 import java.io.ByteArrayOutputStream;
@@ -62,8 +63,8 @@ class ClassifierTest {
     Path file = Files.writeString(dir.resolve("note.txt"), "The ship left the harbour at dawn.");
     Report report =
         family.predict(
-            run,
-            List.of("The kettle boiled and the bread was warm.", file.toString()),
+            ModelRequest.of(run)
+                .withInputs(List.of("The kettle boiled and the bread was warm.", file.toString())),
             TestSupport.context("mxnet", data, new ByteArrayOutputStream()));
     List<?> rows = (List<?>) report.data().get("predictions");
     assertEquals(2, rows.size());
@@ -88,7 +89,8 @@ class ClassifierTest {
     }
     Files.writeString(csv, sb);
     Report report =
-        family.evaluate(run, TestSupport.context("pytorch", csv, new ByteArrayOutputStream()));
+        family.evaluate(
+            ModelRequest.of(run), TestSupport.context("pytorch", csv, new ByteArrayOutputStream()));
     assertEquals(
         (Double) trained.data().get("accuracy"), (Double) report.data().get("accuracy"), 1e-9);
   }
@@ -98,7 +100,9 @@ class ClassifierTest {
     Path csv = Files.writeString(dir.resolve("bad.csv"), "text,label\nhello,sea\nbonjour,poetry\n");
     TestSupport.assertRefused(
         () ->
-            family.evaluate(run, TestSupport.context("pytorch", csv, new ByteArrayOutputStream())),
+            family.evaluate(
+                ModelRequest.of(run),
+                TestSupport.context("pytorch", csv, new ByteArrayOutputStream())),
         "line 3",
         "'poetry'",
         "computers, food, science, sea, work");
@@ -129,7 +133,7 @@ class ClassifierTest {
     TestSupport.assertRefused(
         () ->
             family.generate(
-                GenerateRequest.of(run),
+                ModelRequest.of(run),
                 TestSupport.context("pytorch", data, new ByteArrayOutputStream())),
         "text-classifier model, not a language model");
   }
@@ -137,7 +141,7 @@ class ClassifierTest {
   @Test
   void anApplicationUsesTheClassifier() {
     try (TextClassifier model = TextClassifier.load(run, "pytorch")) {
-      List<Classification> top = model.classify("Bits, bytes and a slow compiler.", 5);
+      List<Classification> top = model.predict("Bits, bytes and a slow compiler.", 5);
       assertEquals(5, top.size());
       double sum = top.stream().mapToDouble(Classification::probability).sum();
       assertEquals(1.0, sum, 1e-4);

@@ -3,8 +3,7 @@ package dev.zoo.transformer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zoo.api.AttentionRequest;
-import dev.zoo.api.GenerateRequest;
+import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
@@ -50,6 +49,10 @@ class EndToEndTest {
                 TestSupport.context("pytorch", data, new ByteArrayOutputStream()));
   }
 
+  private static ModelRequest sampling(String prompt, int length) {
+    return ModelRequest.of(run).with("prompt", prompt).with("length", length);
+  }
+
   @Test
   void resumeContinuesFromTheCheckpointWithItsOptimizerState() throws IOException {
     int before = Checkpoint.open(run, TransformerFamily.NAME).info().epoch();
@@ -69,7 +72,8 @@ class EndToEndTest {
   @Test
   void evaluateReportsTheBitsPerCharacterOfTraining() {
     Report report =
-        family.evaluate(run, TestSupport.context("mxnet", data, new ByteArrayOutputStream()));
+        family.evaluate(
+            ModelRequest.of(run), TestSupport.context("mxnet", data, new ByteArrayOutputStream()));
     assertEquals((Double) trained.data().get("bpc"), (Double) report.data().get("bpc"), 1e-3);
     assertEquals("mxnet", report.data().get("engine"));
     assertTrue(report.text().contains("Bits per character"), report.text());
@@ -88,7 +92,8 @@ class EndToEndTest {
             .build();
     Report report =
         family.generate(
-            new GenerateRequest(run, null, null, null, null, "The sea", 60, 0.8, 40, 0.9), context);
+            sampling("The sea", 60).with("temperature", 0.8).with("top_k", 40).with("top_p", 0.9),
+            context);
     String text = (String) report.data().get("text");
     assertEquals(60, text.codePointCount(0, text.length()));
     assertEquals("The sea" + text, out.toString(StandardCharsets.UTF_8));
@@ -97,7 +102,8 @@ class EndToEndTest {
 
     Report again =
         family.generate(
-            new GenerateRequest(run, null, null, null, null, "The sea", 60, 0.8, 40, 0.9), context);
+            sampling("The sea", 60).with("temperature", 0.8).with("top_k", 40).with("top_p", 0.9),
+            context);
     assertEquals(text, again.data().get("text"), "the same seed gives the same text");
   }
 
@@ -106,9 +112,7 @@ class EndToEndTest {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     String prompt = "the sea is wide and the ship is small. ".repeat(5);
     Report report =
-        family.generate(
-            new GenerateRequest(run, null, null, null, null, prompt, 10, null, null, null),
-            TestSupport.context("pytorch", data, log));
+        family.generate(sampling(prompt, 10), TestSupport.context("pytorch", data, log));
     assertEquals(10, ((String) report.data().get("text")).length());
     assertTrue(
         log.toString().contains("only the last 48 are used"), "no notice in: " + log.toString());
@@ -130,7 +134,7 @@ class EndToEndTest {
     Path png = shared.resolve("attention.png");
     Report report =
         family.attention(
-            new AttentionRequest(run, "the sea", 1, png),
+            ModelRequest.of(run).with("prompt", "the sea").with("layer", 1).withOut(png),
             TestSupport.context("pytorch", data, new ByteArrayOutputStream()));
     java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
     assertTrue(image.getWidth() > 100 && image.getHeight() > 100);

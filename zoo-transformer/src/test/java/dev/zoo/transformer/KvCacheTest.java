@@ -35,12 +35,12 @@ class KvCacheTest {
     try (LanguageModel model = TinyModels.random(engine, 20)) {
       // Longer than the context (48), so the cached decoder also refills its window.
       String cached =
-          model
-              .generate("abc", 40, new TokenSampler(1.0, 0, 1.0, 9), s -> {}, s -> {}, true)
+          Decoder.generate(
+                  model, "abc", 40, new TokenSampler(1.0, 0, 1.0, 9), s -> {}, s -> {}, true)
               .text();
       String recomputed =
-          model
-              .generate("abc", 40, new TokenSampler(1.0, 0, 1.0, 9), s -> {}, s -> {}, false)
+          Decoder.generate(
+                  model, "abc", 40, new TokenSampler(1.0, 0, 1.0, 9), s -> {}, s -> {}, false)
               .text();
       assertEquals(recomputed, cached);
       assertEquals(40, cached.length());

@@ -3,6 +3,7 @@ package dev.zoo.transformer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.TrainRequest;
 import dev.zoo.api.checkpoint.Checkpoint;
@@ -76,7 +77,9 @@ class LanguageTrainingTest {
     assertEquals(320.0, ((Number) info.extra().get("vocabulary_size")).doubleValue());
     Report evaluated =
         new TransformerFamily()
-            .evaluate(run, TestSupport.context("pytorch", data, new ByteArrayOutputStream()));
+            .evaluate(
+                ModelRequest.of(run),
+                TestSupport.context("pytorch", data, new ByteArrayOutputStream()));
     assertEquals(bpc, (Double) evaluated.data().get("bpc"), 1e-3);
     try (LanguageModel model = LanguageModel.load(run, "pytorch")) {
       String text =

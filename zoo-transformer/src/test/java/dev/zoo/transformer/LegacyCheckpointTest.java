@@ -1,12 +1,19 @@
 package dev.zoo.transformer;
 
-import dev.zoo.api.testing.LegacyExpected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zoo.api.TrainRequest;
 import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.model.Classification;
+import dev.zoo.api.testing.LegacyExpected;
 import dev.zoo.api.text.TokenSampler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,9 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Checkpoints written by the code of commit 04c3eed ({@code src/test/resources/legacy/char-gpt},
- * {@code bpe-gpt} and {@code text-classifier}, made by the {@code LegacyCheckpointWriter} of commit 6e8b9b0) still load,
- * on the engine that wrote them and on the other, and give the bits per character, text and class
- * probabilities recorded then.
+ * {@code bpe-gpt} and {@code text-classifier}, made by the {@code LegacyCheckpointWriter} of commit
+ * 6e8b9b0) still load, on the engine that wrote them and on the other, and give the bits per
+ * character, text and class probabilities recorded then.
  */
 class LegacyCheckpointTest {
 
@@ -46,6 +53,7 @@ class LegacyCheckpointTest {
     try (LanguageModel model = LanguageModel.load(checkpoint, engine)) {
       assertEquals(engine, model.engine().backend().name());
       assertEquals(variant, model.variant());
+      assertEquals("16", model.hyperparameters().get("d_model"), "width read as d_model");
       LegacyExpected.assertMatches(
           LegacyExpected.expectedValues(variant), measure(model), variant + " on " + engine);
     }
@@ -58,6 +66,7 @@ class LegacyCheckpointTest {
     try (TextClassifier model = TextClassifier.load(checkpoint, engine)) {
       assertEquals(engine, model.engine().backend().name());
       assertEquals(TEXT_CLASSIFIER, model.variant());
+      assertEquals("16", model.hyperparameters().get("d_model"), "width read as d_model");
       LegacyExpected.assertMatches(
           LegacyExpected.expectedValues(TEXT_CLASSIFIER),
           measure(model),
@@ -80,9 +89,28 @@ class LegacyCheckpointTest {
       assertEquals(c[2], cp.info().extra().get("tokenizer"), c[0]);
       assertEquals("16", cp.info().hyperparameters().get("width"), c[0]);
       assertEquals(Double.valueOf(c[3]), cp.info().metrics().get("steps"), c[0]);
-      assertEquals(
-          Long.parseLong(c[3]), LegacyExpected.adamSteps(cp, LanguageModel.OPTIMIZER), c[0]);
+      assertEquals(Long.parseLong(c[3]), LegacyExpected.adamSteps(cp, "optimizer.state"), c[0]);
     }
+  }
+
+  @Test
+  void aLegacyRunResumesOnTheTrainingTemplate() throws IOException {
+    Path run = Files.createDirectories(dir.resolve("run"));
+    Files.move(LegacyExpected.copyCheckpoint(CHAR_GPT, dir), run.resolve(Checkpoint.DIR));
+    Path data = TestSupport.writeEmbeddedCorpus(dir.resolve("corpus"));
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    new TransformerFamily()
+        .train(
+            new TrainRequest(null, run, null, null, null, null, true, Map.of("steps", "24")),
+            TestSupport.context("pytorch", data, log));
+    assertTrue(log.toString().contains("Resuming"), log.toString());
+    Checkpoint cp = Checkpoint.open(run, TransformerFamily.NAME);
+    assertEquals(24.0, cp.info().metrics().get("steps"));
+    assertEquals(24, LegacyExpected.adamSteps(cp, "optimizer.state"), "the optimizer continued");
+    assertEquals("16", cp.info().hyperparameters().get("d_model"));
+    assertEquals("32", cp.info().hyperparameters().get("d_ff"));
+    assertEquals("adamw", cp.info().hyperparameters().get("optimizer"));
+    assertEquals("char", cp.info().extra().get("tokenizer"));
   }
 
   /**
@@ -102,7 +130,7 @@ class LegacyCheckpointTest {
     LegacyExpected.Values values = new LegacyExpected.Values();
     for (int i = 0; i < TEXTS.size(); i++) {
       float[] p = new float[model.labels().size()];
-      for (Classification c : model.classify(TEXTS.get(i), p.length)) {
+      for (Classification c : model.predict(TEXTS.get(i), p.length)) {
         p[c.index()] = (float) c.probability();
       }
       values.put("probabilities.text" + i, p);

@@ -29,8 +29,8 @@ final class TestSupport {
       Map.of(
           "layers", "2",
           "heads", "2",
-          "width", "64",
-          "ff", "192",
+          "d_model", "64",
+          "d_ff", "192",
           "context", "48",
           "batch_size", "32",
           "warmup_steps", "10",

@@ -1,9 +1,6 @@
 package dev.zoo.transformer;
 
 import ai.djl.ndarray.NDManager;
-import dev.zoo.api.Zoo;
-import dev.zoo.api.common.Hyperparameters;
-import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.text.CharVocabulary;
 
 /** Untrained tiny language models for tests of the network's arithmetic. */
@@ -17,19 +14,13 @@ final class TinyModels {
     for (int i = 0; i < vocabulary; i++) {
       chars.append((char) ('a' + i));
     }
-    TransformerFamily family = new TransformerFamily();
-    Hyperparameters hp =
-        family.variant(TransformerFamily.CHAR_GPT).defaults().with(TestSupport.TINY);
-    EngineChoice choice =
-        Zoo.discover()
-            .selector()
-            .choose("test", family.needs(TransformerFamily.CHAR_GPT), engine, null);
-    return new LanguageModel(
-        TransformerFamily.CHAR_GPT,
-        hp,
-        new CharTokenizer(CharVocabulary.of(chars.toString())),
-        choice,
-        5);
+    return LanguageModel.builder()
+        .variant(TransformerFamily.CHAR_GPT)
+        .setAll(TestSupport.TINY)
+        .engine(engine)
+        .seed(5)
+        .tokenizer(CharVocabulary.of(chars.toString()))
+        .build();
   }
 
   /** The next-token logits at every position of {@code tokens}, computed in one pass. */
