@@ -1,23 +1,17 @@
 package dev.zoo.cli;
 
-import dev.zoo.api.AttentionRequest;
-import dev.zoo.api.Zoo;
+import dev.zoo.api.ModelFamily;
+import dev.zoo.api.ModelRequest;
+import dev.zoo.api.Report;
+import dev.zoo.api.RunContext;
 import java.nio.file.Path;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code zoo attention FAMILY --checkpoint DIR --prompt TEXT}: draws attention weights. */
-@Command(
-    name = "attention",
-    description =
-        "Draw the attention weights of each head of one layer over a prompt (transformer).")
-final class AttentionCommand extends CheckpointCommand {
-
-  @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The text.")
-  String prompt;
-
-  @Option(names = "--layer", paramLabel = "N", description = "The layer, from 1 (default: last).")
-  Integer layer;
+/**
+ * {@code zoo attention FAMILY --checkpoint DIR ...}: draws a model's attention weights; the prompt
+ * and the layer are the family's own options.
+ */
+final class AttentionCommand extends ModelCommand {
 
   @Option(
       names = "--out",
@@ -25,12 +19,17 @@ final class AttentionCommand extends CheckpointCommand {
       description = "The PNG to write (default: attention.png).")
   Path out;
 
+  AttentionCommand(Session session, ModelFamily family) {
+    super(session, family, Action.ATTENTION);
+  }
+
   @Override
-  public void run() {
-    Zoo zoo = root.zoo();
-    root.print(
-        zoo.family(family)
-            .attention(
-                new AttentionRequest(checkpoint, prompt, layer, out), root.context(zoo, null)));
+  Path out() {
+    return out;
+  }
+
+  @Override
+  Report act(ModelRequest request, RunContext context) {
+    return family.attention(request, context);
   }
 }

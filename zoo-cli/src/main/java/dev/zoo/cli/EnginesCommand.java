@@ -30,31 +30,31 @@ final class EnginesCommand implements Runnable {
 
   @Override
   public void run() {
-    Zoo zoo = root.zoo();
+    Zoo zoo = root.session.zoo;
     List<Map<String, Object>> rows = new ArrayList<>();
     for (EngineBackend backend : zoo.backends()) {
       rows.add(describe(backend));
     }
-    if (root.global.json) {
+    if (root.session.global.json) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("engines", rows);
-      root.out.println(Json.write(json));
+      root.session.out.println(Json.write(json));
       return;
     }
     for (Map<String, Object> row : rows) {
-      root.out.printf(
+      root.session.out.printf(
           "%-11s %s%n",
           row.get("name"),
           Boolean.TRUE.equals(row.get("available"))
               ? "available, " + row.get("djl_engine") + " " + row.get("version")
               : "not available: " + row.get("reason"));
       if (Boolean.TRUE.equals(row.get("available"))) {
-        root.out.printf("  devices   %s%n", row.get("devices"));
-        root.out.printf(
+        root.session.out.printf("  devices   %s%n", row.get("devices"));
+        root.session.out.printf(
             "  training  %s%n", Boolean.TRUE.equals(row.get("training")) ? "yes" : "no");
         @SuppressWarnings("unchecked")
         List<String> lacks = (List<String>) row.get("lacks");
-        root.out.printf(
+        root.session.out.printf(
             "  lacks     %s%n",
             lacks.isEmpty() ? "nothing the zoo uses" : String.join(", ", lacks));
       }

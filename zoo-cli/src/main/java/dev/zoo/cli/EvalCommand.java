@@ -1,13 +1,14 @@
 package dev.zoo.cli;
 
-import dev.zoo.api.Zoo;
+import dev.zoo.api.ModelFamily;
+import dev.zoo.api.ModelRequest;
+import dev.zoo.api.Report;
+import dev.zoo.api.RunContext;
 import java.nio.file.Path;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code zoo eval FAMILY --checkpoint DIR}: evaluates a saved model on test data. */
-@Command(name = "eval", description = "Evaluate a saved model on test data.")
-final class EvalCommand extends CheckpointCommand {
+final class EvalCommand extends ModelCommand {
 
   @Option(
       names = "--data",
@@ -17,9 +18,17 @@ final class EvalCommand extends CheckpointCommand {
               + "then the installed data set, then the embedded sample).")
   Path data;
 
+  EvalCommand(Session session, ModelFamily family) {
+    super(session, family, Action.EVAL);
+  }
+
   @Override
-  public void run() {
-    Zoo zoo = root.zoo();
-    root.print(zoo.family(family).evaluate(checkpoint, root.context(zoo, data)));
+  Path data() {
+    return data;
+  }
+
+  @Override
+  Report act(ModelRequest request, RunContext context) {
+    return family.evaluate(request, context);
   }
 }

@@ -2,7 +2,6 @@ package dev.zoo.cli;
 
 import dev.zoo.api.ModelFamily;
 import dev.zoo.api.Variant;
-import dev.zoo.api.Zoo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,28 +10,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code zoo list}: every registered family with its task and variants, without loading natives.
+ * {@code zoo list}: every registered family with its variants and each variant's task, without
+ * loading natives.
  */
-@Command(name = "list", description = "List the model families and their variants.")
+@Command(name = "list", description = "List the model families, their variants and tasks.")
 final class ListCommand implements Runnable {
 
   @ParentCommand ZooCommand root;
 
   @Override
   public void run() {
-    Zoo zoo = root.zoo();
-    if (root.global.json) {
+    Session session = root.session;
+    if (session.global.json) {
       List<Map<String, Object>> families = new ArrayList<>();
-      for (ModelFamily family : zoo.families()) {
+      for (ModelFamily family : session.zoo.families()) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("name", family.name());
-        f.put("task", family.task().id());
+        f.put("tasks", FamilyInfoCommand.tasks(family));
         f.put("summary", family.summary());
         f.put("default_variant", family.defaultVariant().name());
         List<Map<String, Object>> variants = new ArrayList<>();
         for (Variant v : family.variants()) {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("name", v.name());
+          m.put("task", v.task().id());
           m.put("summary", v.summary());
           m.put("hyperparameters", v.defaults().asMap());
           variants.add(m);
@@ -43,19 +44,19 @@ final class ListCommand implements Runnable {
       }
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("families", families);
-      json.put("problems", zoo.problems());
-      root.out.println(Json.write(json));
+      json.put("problems", session.zoo.problems());
+      session.out.println(Json.write(json));
       return;
     }
-    if (zoo.families().isEmpty()) {
-      root.out.println("No model families found.");
+    if (session.zoo.families().isEmpty()) {
+      session.out.println("No model families found.");
       return;
     }
-    for (ModelFamily family : zoo.families()) {
-      root.out.printf("%-12s %-22s %s%n", family.name(), family.task().id(), family.summary());
+    for (ModelFamily family : session.zoo.families()) {
+      session.out.printf("%-12s %s%n", family.name(), family.summary());
       for (Variant v : family.variants()) {
         String mark = v == family.defaultVariant() ? " (default)" : "";
-        root.out.printf("  %-22s %s%s%n", v.name(), v.summary(), mark);
+        session.out.printf("  %-20s %-24s %s%s%n", v.name(), v.task().id(), v.summary(), mark);
       }
     }
   }

@@ -1,11 +1,20 @@
 package dev.zoo.cli;
 
-import dev.zoo.api.common.ZooException;
+import dev.zoo.api.Zoo;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 
-/** The {@code zoo} command's entry point: exit 0 on success, 2 on a user error, 1 on a bug. */
+/**
+ * The {@code zoo} command's entry point: exit 0 on success, 2 on a user error, 1 on a bug. The
+ * registry is discovered first (with the plugins folder of {@code --plugins} or {@code
+ * ZOO_PLUGINS}), since the families' sub-commands and options are built from it.
+ */
 public final class Main {
 
   private Main() {}
@@ -17,51 +26,47 @@ public final class Main {
 
   /** Runs the command line with the given streams and returns the exit status. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    boolean verbose =
-        Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
+    List<String> list = Arrays.asList(args);
+    boolean verbose = list.contains("--verbose") || list.contains("-v");
     configureLogging(verbose);
     System.setProperty("java.awt.headless", "true");
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
-    CommandLine cli = new CommandLine(new ZooCommand(out, err));
-    cli.setOut(new java.io.PrintWriter(out, true));
-    cli.setErr(new java.io.PrintWriter(err, true));
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          if (verbose) {
-            e.printStackTrace(err);
-          }
-          err.println("zoo: " + message(e));
-          return e instanceof ZooException ? 2 : 1;
-        });
-    cli.setParameterExceptionHandler(
-        (e, unused) -> {
-          err.println("zoo: " + e.getMessage());
-          err.println("Run 'zoo " + commandPath(e.getCommandLine()) + " --help' for usage.");
-          return 2;
-        });
+    Session session;
+    CommandLine cli;
+    try {
+      Zoo zoo = Zoo.discover(Zoo.pluginLoader(plugins(list), Main.class.getClassLoader()));
+      Set<String> warnings = new LinkedHashSet<>(zoo.problems());
+      session = new Session(zoo, list, out, err);
+      cli = CommandTree.build(session, warnings);
+      for (String warning : warnings) {
+        err.println("zoo: warning: " + warning);
+      }
+    } catch (RuntimeException | LinkageError e) {
+      return Errors.report(e, verbose, err);
+    }
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> Errors.report(e, verbose, err));
+    cli.setParameterExceptionHandler(new ParseErrors(session));
     return cli.execute(args);
   }
 
-  private static String commandPath(CommandLine commandLine) {
-    String qualified = commandLine.getCommandSpec().qualifiedName(" ");
-    return qualified.startsWith("zoo") ? qualified.substring(3).trim() : qualified;
-  }
-
-  private static String message(Throwable e) {
-    if (e instanceof ZooException) {
-      return e.getMessage();
+  /** The plugins folder: {@code --plugins DIR} anywhere on the line, else {@code ZOO_PLUGINS}. */
+  private static Path plugins(List<String> args) {
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.equals("--")) {
+        break;
+      }
+      if (arg.equals("--plugins") && i + 1 < args.size()) {
+        return Path.of(args.get(i + 1));
+      }
+      if (arg.startsWith("--plugins=")) {
+        return Path.of(arg.substring("--plugins=".length()));
+      }
     }
-    Throwable cause = e;
-    while (cause.getCause() != null && !(cause instanceof ZooException)) {
-      cause = cause.getCause();
-    }
-    if (cause instanceof ZooException) {
-      return cause.getMessage();
-    }
-    if (e instanceof OutOfMemoryError) {
-      return "out of memory; lower --batch-size or give Java more memory (JAVA_OPTS=-Xmx...).";
-    }
-    return "internal error: " + e + " (run again with --verbose for details).";
+    String env = System.getenv("ZOO_PLUGINS");
+    return env == null || env.isBlank() ? null : Path.of(env);
   }
 
   private static void configureLogging(boolean verbose) {

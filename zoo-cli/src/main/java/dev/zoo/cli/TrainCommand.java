@@ -1,31 +1,40 @@
 package dev.zoo.cli;
 
 import dev.zoo.api.ModelFamily;
-import dev.zoo.api.Zoo;
-import dev.zoo.api.common.ZooException;
-import picocli.CommandLine.Command;
+import dev.zoo.api.TrainRequest;
+import dev.zoo.api.common.InvalidSettingException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-/** {@code zoo train FAMILY --out DIR}: trains a model into a run directory. */
-@Command(name = "train", description = "Train a model into a run directory.")
-final class TrainCommand implements Runnable {
-
-  @ParentCommand ZooCommand root;
-
-  @Parameters(index = "0", paramLabel = "FAMILY", description = "A family name from 'zoo list'.")
-  String family;
+/**
+ * {@code zoo train FAMILY --out DIR}: trains a model into a run directory; {@code zoo run FAMILY}:
+ * the family's demonstration, its default model trained on its default data into a new run
+ * directory under {@code runs/} unless {@code --out} is given. The family's options set
+ * hyper-parameters of the same name.
+ */
+final class TrainCommand extends FamilyCommand {
 
   @Mixin TrainOptions options;
 
+  TrainCommand(Session session, ModelFamily family, Action action) {
+    super(session, family, action);
+  }
+
   @Override
   public void run() {
-    if (options.out == null) {
-      throw new ZooException("Name the run directory with --out DIR.");
+    if (action == Action.RUN) {
+      String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+      Path out = Path.of("runs", family.name() + "-" + stamp);
+      TrainRequest request = options.request(out, familyValues());
+      session.print(family.run(request, session.context(options.data)));
+      return;
     }
-    Zoo zoo = root.zoo();
-    ModelFamily f = zoo.family(family);
-    root.print(f.train(options.request(null), root.context(zoo, options.data)));
+    if (options.out == null) {
+      throw new InvalidSettingException("Name the run directory with --out DIR.");
+    }
+    TrainRequest request = options.request(null, familyValues());
+    session.print(family.train(request, session.context(options.data)));
   }
 }

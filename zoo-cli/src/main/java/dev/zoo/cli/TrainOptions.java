@@ -1,19 +1,19 @@
 package dev.zoo.cli;
 
 import dev.zoo.api.TrainRequest;
-import dev.zoo.api.common.ZooException;
+import dev.zoo.api.common.InvalidSettingException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The options of {@code zoo train} and {@code zoo run}. */
+/** The common options of {@code zoo train}, {@code zoo run} and {@code zoo bench}. */
 final class TrainOptions {
 
   @Option(
       names = "--variant",
       paramLabel = "NAME",
-      description = "The variant (default: the " + "family's default; see 'zoo info FAMILY').")
+      description = "The variant (default: the family's default; see 'zoo info FAMILY').")
   String variant;
 
   @Option(
@@ -49,45 +49,26 @@ final class TrainOptions {
   Integer steps;
 
   @Option(
-      names = "--holdout-class",
-      paramLabel = "CLASS",
-      description = "Leave one class out of training (anomaly detection; vae).")
-  String holdoutClass;
-
-  @Option(
-      names = "--column",
-      paramLabel = "NAMES",
-      description = "The CSV column(s) to forecast, comma-separated (lstm-forecast).")
-  String column;
-
-  @Option(
-      names = "--horizon",
-      paramLabel = "N",
-      description = "How many future values to forecast (lstm-forecast).")
-  Integer horizon;
-
-  @Option(
-      names = "--beta",
-      paramLabel = "B",
-      description = "Weight of the KL term (beta-VAE; vae).")
-  Double beta;
-
-  @Option(
       names = "--set",
       paramLabel = "NAME=VALUE",
       description = "Set a hyper-parameter by name (repeatable; see 'zoo info FAMILY').")
   Map<String, String> overrides = new LinkedHashMap<>();
 
-  TrainRequest request(Path defaultOut) {
+  /**
+   * The request these options make, with {@code defaultOut} when {@code --out} is not given and the
+   * family's own options ({@code familyValues}, by hyper-parameter name) over {@code --set}.
+   *
+   * @throws InvalidSettingException for a bad number
+   */
+  TrainRequest request(Path defaultOut, Map<String, String> familyValues) {
     if (steps != null && steps <= 0) {
-      throw new ZooException("Steps must be a positive number, not " + steps + ".");
+      throw new InvalidSettingException("Steps must be a positive number, not " + steps + ".");
     }
     Map<String, String> all = new LinkedHashMap<>(overrides);
-    put(all, "steps", steps);
-    put(all, "holdout_class", holdoutClass);
-    put(all, "column", column);
-    put(all, "horizon", horizon);
-    put(all, "beta", beta);
+    if (steps != null) {
+      all.put("steps", steps.toString());
+    }
+    all.putAll(familyValues);
     return new TrainRequest(
         variant,
         out != null ? out : defaultOut,
@@ -97,12 +78,5 @@ final class TrainOptions {
         limit,
         resume,
         all);
-  }
-
-  /** The named options are shorthands for {@code --set}; a variant without the setting refuses. */
-  private static void put(Map<String, String> all, String name, Object value) {
-    if (value != null) {
-      all.put(name, value.toString());
-    }
   }
 }

@@ -28,10 +28,25 @@ class CliErrorsTest {
   @Test
   void everyCommandHasTheHelpItsErrorsPointTo() {
     for (String command :
-        List.of("run", "train", "eval", "predict", "generate", "encode", "score", "attention")) {
+        List.of(
+            "run",
+            "train",
+            "eval",
+            "predict",
+            "generate",
+            "encode",
+            "score",
+            "attention",
+            "bench",
+            "info")) {
       Cli.Result r = Cli.run(command, "--help");
       assertEquals(0, r.code(), command + ": " + r.err());
       assertTrue(r.out().startsWith("Usage: zoo " + command), r.out());
+      // Each action lists the families, and each family's command has its own help.
+      assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  cnn ")), r.out());
+      Cli.Result family = Cli.run(command, "cnn", "--help");
+      assertEquals(0, family.code(), command + " cnn: " + family.err());
+      assertTrue(family.out().startsWith("Usage: zoo " + command + " cnn"), family.out());
     }
   }
 
@@ -139,18 +154,21 @@ class CliErrorsTest {
     assertTrue(r.err().contains("\tat "), r::toString);
     assertTrue(
         r.err()
-            .contains("dev.zoo.api.common.ZooException: Checkpoint /nonexistent does not exist."));
+            .contains(
+                "dev.zoo.api.common.CheckpointException: Checkpoint /nonexistent does not exist."),
+        r::toString);
     List<String> lines = r.errLines();
     assertEquals("zoo: Checkpoint /nonexistent does not exist.", lines.get(lines.size() - 1));
   }
 
   @Test
   void commandLineSyntaxErrors() {
-    Cli.Result r = Cli.run("train", "cnn", "--out", out(), "--bogus");
-    assertEquals(2, r.code(), r::toString);
-    assertTrue(r.errLines().get(0).startsWith("zoo: Unknown option: '--bogus'"), r::toString);
-    assertTrue(r.err().contains("zoo train --help"), r::toString);
-    assertFalse(r.err().contains("\tat "), r::toString);
+    // One sentence that points to the help of the family's command.
+    String bogus =
+        Cli.run("train", "cnn", "--out", out(), "--bogus").userError("zoo train cnn --help");
+    assertTrue(bogus.startsWith("zoo: Unknown option: '--bogus'"), bogus);
+    Cli.run("train", "cnn", "--out", out(), "--bogus=3")
+        .userError("Unknown option: '--bogus'", "zoo train cnn --help");
 
     Cli.Result notANumber = Cli.run("train", "cnn", "--epochs", "three", "--out", out());
     assertEquals(2, notANumber.code(), notANumber::toString);
@@ -160,6 +178,28 @@ class CliErrorsTest {
     Cli.Result noCheckpoint = Cli.run("eval", "cnn");
     assertEquals(2, noCheckpoint.code(), noCheckpoint::toString);
     assertTrue(noCheckpoint.err().contains("--checkpoint"), noCheckpoint::toString);
+    Cli.run("eval", "cnn").userError("Missing required option", "--checkpoint");
+
+    Cli.run("predict", "cnn", "--checkpoint", out(), "--top", "5", "a.png")
+        .userError("Unknown option: '--top'", "zoo predict cnn --help");
+  }
+
+  @Test
+  void familyMissingOrAfterItsOptions() {
+    Cli.run("train").userError("Name a family: 'zoo train FAMILY'", "known families: ", "cnn");
+    Cli.run("generate").userError("Name a family: 'zoo generate FAMILY'");
+    Cli.run("info").userError("'zoo info FAMILY' or 'zoo info --checkpoint DIR'", "cnn");
+    Cli.run("trian", "cnn").userError("Unknown command 'trian'; see 'zoo --help'.");
+    Cli.run("train", "--out", out(), "cnn")
+        .userError("Name the family before the options: 'zoo train FAMILY [OPTIONS]'", "cnn");
+    // Global options may come before the family.
+    Cli.run("train", "--engine", "caffe", "cnn", "--out", out())
+        .userError("Unknown engine 'caffe'");
+    // Family names are not case-sensitive, as 'zoo info CNN' was.
+    Cli.run("info", "CNN").ok();
+    Cli.run("predict", "cnn", "--checkpoint", out(), "a.png", "extra")
+        .userError("Checkpoint " + out() + " does not exist.");
+    assertFalse(Files.exists(dir.resolve("run")));
   }
 
   /** Writes a Fashion-MNIST folder of plain IDX files with the given numbers of images. */

@@ -2,6 +2,7 @@ package dev.zoo.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -13,9 +14,15 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -138,13 +145,7 @@ class EndToEndTest {
   @Test
   @Order(5)
   void corruptedCheckpointIsRefused() throws IOException {
-    Path copy = dir.resolve("corrupt");
-    Files.createDirectories(copy.resolve("checkpoint"));
-    try (var files = Files.list(run().resolve("checkpoint"))) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Files.copy(f, copy.resolve("checkpoint").resolve(f.getFileName()));
-      }
-    }
+    Path copy = copyCheckpoint("corrupt");
     Path params = copy.resolve("checkpoint/model.params");
     byte[] bytes = Files.readAllBytes(params);
     bytes[bytes.length - 1] ^= 0x40;
@@ -164,7 +165,8 @@ class EndToEndTest {
     Cli.Result r =
         Cli.run("train", "cnn", "--resume", "--epochs", "2", "--limit", "2000", "--out", out).ok();
     assertTrue(r.out().startsWith("Trained cnn/lenet to epoch 2 "), r::toString);
-    assertTrue(r.err().contains("Resuming " + out + " from epoch 1 of 2."), r::toString);
+    assertTrue(
+        r.err().contains("Resuming " + out + " from epoch 1 of 2 (step 32 of 64)."), r::toString);
     assertEquals(2, Files.readAllLines(run().resolve("metrics.jsonl")).size());
     assertEquals(
         2,
@@ -172,6 +174,172 @@ class EndToEndTest {
             .getAsJsonObject()
             .get("epoch")
             .getAsInt());
+  }
+
+  @Test
+  @Order(7)
+  void resumeOfACompleteRunChangesNothing() throws IOException {
+    Map<String, String> before = snapshot(run());
+    Cli.Result r =
+        Cli.run(
+                "train",
+                "cnn",
+                "--resume",
+                "--epochs",
+                "2",
+                "--limit",
+                "2000",
+                "--out",
+                run().toString())
+            .ok();
+    assertTrue(r.err().contains("Run " + run() + " is complete"), r::toString);
+    assertFalse(r.err().contains("zoo: "), r::toString);
+    assertEquals(before, snapshot(run()));
+  }
+
+  @Test
+  @Order(8)
+  void infoOfACheckpointIsItsModelCard() throws IOException {
+    Path cp = run().resolve("checkpoint");
+    String text = Cli.run("info", "--checkpoint", run().toString()).ok().out();
+    assertTrue(text.startsWith("cnn/lenet in " + cp + "\n"), text);
+    for (String row :
+        List.of(
+            "hyper-parameters",
+            "input shape        [1, 28, 28]",
+            "labels             [T-shirt/top, Trouser",
+            "trained epochs     2",
+            "test_accuracy",
+            "engine             ",
+            "seed               42",
+            "data               ",
+            "data SHA-256       ",
+            "command            zoo train cnn --resume --epochs 2 --limit 2000 --out " + run(),
+            "zoo                ",
+            "Java               ",
+            "OS                 ")) {
+      assertTrue(text.contains("\n  " + row), "no '" + row + "' in\n" + text);
+    }
+    assertTrue(text.contains(", DJL 0.35.1\n"), text);
+    // The same with the family named, and as JSON.
+    assertEquals(text, Cli.run("info", "cnn", "--checkpoint", run().toString()).ok().out());
+    JsonObject json =
+        JsonParser.parseString(Cli.run("info", "--json", "--checkpoint", cp.toString()).ok().out())
+            .getAsJsonObject();
+    assertEquals("cnn", json.get("family").getAsString());
+    assertEquals("lenet", json.get("variant").getAsString());
+    assertEquals(2, json.get("epochs").getAsInt());
+    assertEquals(10, json.getAsJsonArray("labels").size());
+    assertEquals("[1,28,28]", json.getAsJsonArray("input_shape").toString());
+    assertTrue(json.getAsJsonObject("metrics").has("test_accuracy"), json::toString);
+    JsonObject provenance = json.getAsJsonObject("provenance");
+    assertTrue(provenance.get("data").getAsString().contains("Fashion-MNIST"), json::toString);
+    assertEquals(64, provenance.get("data_sha256").getAsString().length(), json::toString);
+    assertTrue(provenance.get("command").getAsString().startsWith("zoo train cnn "));
+    assertNotNull(provenance.get("java_version").getAsString());
+    assertNotNull(json.get("engine").getAsString());
+  }
+
+  @Test
+  @Order(9)
+  void infoOfAnOldOrForeignCheckpoint() throws IOException {
+    Path old = copyCheckpoint("old");
+    Path info = old.resolve("checkpoint/model.json");
+    JsonObject model = JsonParser.parseString(Files.readString(info)).getAsJsonObject();
+    model.remove("provenance");
+    Files.writeString(info, model.toString());
+    String text = Cli.run("info", "--checkpoint", old.toString()).ok().out();
+    assertTrue(
+        text.contains(
+            "provenance         not recorded (the checkpoint was written before the zoo recorded"
+                + " provenance)"),
+        text);
+    assertTrue(text.contains("trained epochs     2"), text);
+    JsonObject json =
+        JsonParser.parseString(Cli.run("info", "--checkpoint", old.toString(), "--json").ok().out())
+            .getAsJsonObject();
+    assertTrue(json.get("provenance").isJsonNull(), json::toString);
+
+    model.addProperty("family", "vae");
+    Files.writeString(info, model.toString());
+    Cli.run("info", "cnn", "--checkpoint", old.toString())
+        .userError("holds a vae model (lenet), not a cnn model.");
+    Cli.run("info", "--checkpoint", dir.resolve("nothing").toString())
+        .userError("Checkpoint " + dir.resolve("nothing") + " does not exist.");
+  }
+
+  @Test
+  @Order(10)
+  void argumentsAreCheckedBeforeAnEngineLoads() throws Exception {
+    Path png = writePng(dir.resolve("img.png"), FashionMnist.embeddedSample().test().image(0));
+    // The probe: a command that runs a model loads an engine.
+    ChildJvm.Result predict =
+        ChildJvm.run(
+            dir.resolve("jvm-predict"),
+            "predict",
+            "cnn",
+            "--checkpoint",
+            run().toString(),
+            png.toString());
+    assertEquals(0, predict.code(), predict::toString);
+    assertFalse(predict.engines().isEmpty(), predict::toString);
+
+    ChildJvm.Result info =
+        ChildJvm.run(dir.resolve("jvm-info"), "info", "--checkpoint", run().toString());
+    assertEquals(0, info.code(), info::toString);
+    assertTrue(info.out().contains("cnn/lenet"), info::toString);
+    assertEquals(Set.of(), info.engines(), info::toString);
+
+    ChildJvm.Result list = ChildJvm.run(dir.resolve("jvm-list"), "list");
+    assertEquals(0, list.code(), list::toString);
+    assertEquals(Set.of(), list.engines(), list::toString);
+
+    for (String[] refused :
+        List.of(
+            new String[] {"train", "cnn", "--epochs", "0", "--out", dir.resolve("r0").toString()},
+            new String[] {"train", "cnn", "--steps", "-3", "--out", dir.resolve("r1").toString()},
+            new String[] {"train", "cnn", "--out", dir.resolve("r2").toString(), "--beta", "4"},
+            new String[] {"eval", "cnn", "--checkpoint", dir.resolve("none").toString()})) {
+      ChildJvm.Result r = ChildJvm.run(dir.resolve("jvm-refused"), refused);
+      assertEquals(2, r.code(), r::toString);
+      assertEquals(1, r.err().lines().count(), r::toString);
+      assertEquals(Set.of(), r.engines(), r::toString);
+    }
+  }
+
+  /** Each file under {@code root} with its size, time of change and SHA-256. */
+  private static Map<String, String> snapshot(Path root) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (var walk = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        if (Files.isRegularFile(p)) {
+          files.put(
+              root.relativize(p).toString(),
+              Files.size(p) + " " + Files.getLastModifiedTime(p) + " " + sha256(p));
+        }
+      }
+    }
+    return files;
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Path copyCheckpoint(String name) throws IOException {
+    Path copy = dir.resolve(name);
+    Files.createDirectories(copy.resolve("checkpoint"));
+    try (var files = Files.list(run().resolve("checkpoint"))) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.copy(f, copy.resolve("checkpoint").resolve(f.getFileName()));
+      }
+    }
+    return copy;
   }
 
   private static Path writePng(Path file, float[] grey) throws IOException {

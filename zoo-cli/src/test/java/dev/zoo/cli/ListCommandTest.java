@@ -9,60 +9,16 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.zoo.api.ModelFamily;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.StringWriter;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code zoo list}, as text, as JSON, and with plugin jars. */
 class ListCommandTest {
-
-  private static final String SERVICE = "META-INF/services/" + ModelFamily.class.getName();
-
-  private static final String TOY_SOURCE =
-      """
-      package toy;
-
-      import dev.zoo.api.common.Hyperparameters;
-      import dev.zoo.api.ModelFamily;
-      import dev.zoo.api.Report;
-      import dev.zoo.api.RunContext;
-      import dev.zoo.api.Task;
-      import dev.zoo.api.TrainRequest;
-      import dev.zoo.api.Variant;
-      import dev.zoo.api.engine.Op;
-      import java.util.EnumSet;
-      import java.util.List;
-      import java.util.Map;
-      import java.util.Set;
-
-      public final class ToyFamily implements ModelFamily {
-        public String name() { return "toy"; }
-        public String summary() { return "a toy family from a plugin jar"; }
-        public Task task() { return Task.TEXT_GENERATION; }
-        public List<Variant> variants() {
-          return List.of(new Variant("tiny-toy", "the tiniest toy",
-              Hyperparameters.builder().put("epochs", 1).build()));
-        }
-        public Set<Op> needs(String variant) { return EnumSet.of(Op.LINEAR); }
-        public Report train(TrainRequest request, RunContext context) {
-          return new Report("toy trained into " + request.out(), Map.of("toy", true));
-        }
-      }
-      """;
 
   @TempDir Path dir;
 
@@ -73,6 +29,13 @@ class ListCommandTest {
     assertTrue(r.out().contains("image-classification"), r::toString);
     for (String variant : List.of("simple-cnn", "lenet", "resnet")) {
       assertTrue(r.out().contains("  " + variant + " "), r::toString);
+      // Each variant names its task.
+      assertTrue(
+          r.out()
+              .lines()
+              .anyMatch(
+                  l -> l.startsWith("  " + variant + " ") && l.contains("image-classification")),
+          r::toString);
     }
     assertTrue(r.out().lines().anyMatch(l -> l.contains("simple-cnn") && l.endsWith("(default)")));
     assertFalse(r.err().contains("warning"), r::toString);
@@ -103,12 +66,15 @@ class ListCommandTest {
     JsonArray families = json.getAsJsonArray("families");
     JsonObject cnn = family(families, "cnn");
     assertEquals("cnn", cnn.get("name").getAsString());
-    assertEquals("image-classification", cnn.get("task").getAsString());
+    assertEquals(
+        List.of("image-classification"),
+        cnn.getAsJsonArray("tasks").asList().stream().map(JsonElement::getAsString).toList());
     assertEquals("simple-cnn", cnn.get("default_variant").getAsString());
     assertEquals("dev.zoo.cnn.CnnFamily", cnn.get("source").getAsString());
     List<String> variants = new ArrayList<>();
     for (JsonElement v : cnn.getAsJsonArray("variants")) {
       variants.add(v.getAsJsonObject().get("name").getAsString());
+      assertEquals("image-classification", v.getAsJsonObject().get("task").getAsString());
       assertNotNull(v.getAsJsonObject().getAsJsonObject("hyperparameters").get("epochs"));
     }
     assertEquals(List.of("simple-cnn", "lenet", "resnet"), variants);
@@ -119,9 +85,7 @@ class ListCommandTest {
 
   @Test
   void pluginJarAddsAFamily() throws Exception {
-    Path plugins = Files.createDirectories(dir.resolve("plugins"));
-    Path classes = compileToy();
-    writeJar(plugins.resolve("toy.jar"), classes, "toy.ToyFamily\n");
+    Path plugins = Plugins.toy(dir);
     Files.writeString(plugins.resolve("README.txt"), "not a jar; ignored");
 
     Cli.Result r = Cli.run("list", "--plugins", plugins.toString()).ok();
@@ -162,7 +126,7 @@ class ListCommandTest {
   void brokenPluginJarWarnsAndListsTheRest() throws IOException {
     Path plugins = Files.createDirectories(dir.resolve("plugins"));
     Path empty = Files.createDirectories(dir.resolve("empty-classes"));
-    writeJar(plugins.resolve("broken.jar"), empty, "broken.MissingFamily\n");
+    Plugins.jar(plugins.resolve("broken.jar"), empty, "broken.MissingFamily\n");
 
     Cli.Result r = Cli.run("list", "--plugins", plugins.toString()).ok();
     assertTrue(r.out().contains("cnn"), r::toString);
@@ -188,50 +152,5 @@ class ListCommandTest {
     Path missing = dir.resolve("no-such-plugins");
     Cli.run("list", "--plugins", missing.toString())
         .userError("Plugins folder " + missing + " does not exist.");
-  }
-
-  /** Compiles the toy family against zoo-api and returns the classes folder. */
-  private Path compileToy() throws IOException, URISyntaxException {
-    Path src = Files.createDirectories(dir.resolve("src/toy"));
-    Path source = src.resolve("ToyFamily.java");
-    Files.writeString(source, TOY_SOURCE);
-    Path classes = Files.createDirectories(dir.resolve("classes"));
-    Path api =
-        Path.of(ModelFamily.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    assertNotNull(javac, "tests need a JDK");
-    StringWriter messages = new StringWriter();
-    boolean compiled =
-        javac
-            .getTask(
-                messages,
-                null,
-                null,
-                List.of("--release", "17", "-classpath", api.toString(), "-d", classes.toString()),
-                null,
-                javac
-                    .getStandardFileManager(null, null, StandardCharsets.UTF_8)
-                    .getJavaFileObjects(source.toFile()))
-            .call();
-    assertTrue(compiled, messages::toString);
-    return classes;
-  }
-
-  /** Writes a jar of the classes folder with a ModelFamily services file. */
-  private static void writeJar(Path jar, Path classes, String services) throws IOException {
-    try (OutputStream file = Files.newOutputStream(jar);
-        JarOutputStream out = new JarOutputStream(file);
-        Stream<Path> walk = Files.walk(classes)) {
-      for (Path p : (Iterable<Path>) walk::iterator) {
-        if (Files.isRegularFile(p)) {
-          out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
-          out.write(Files.readAllBytes(p));
-          out.closeEntry();
-        }
-      }
-      out.putNextEntry(new JarEntry(SERVICE));
-      out.write(services.getBytes(StandardCharsets.UTF_8));
-      out.closeEntry();
-    }
   }
 }
