@@ -8,6 +8,7 @@ import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.engine.EngineBackend;
 import dev.zoo.api.engine.EngineSelector;
 import dev.zoo.api.engine.Op;
+import dev.zoo.api.model.ModelCard;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,7 +49,7 @@ final class FamilyInfoCommand extends FamilyCommand {
   public void run() {
     Path dir = checkpoint != null ? checkpoint : parent == null ? null : parent.checkpoint;
     if (dir != null) {
-      session.print(CheckpointCard.of(Checkpoint.open(dir, family.name())).report());
+      session.print(ModelCard.saved(Checkpoint.open(dir, family.name())).report());
       return;
     }
     session.print(describe());

@@ -2,6 +2,7 @@ package dev.zoo.cli;
 
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.common.InvalidSettingException;
+import dev.zoo.api.model.ModelCard;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +32,6 @@ final class InfoCommand extends ActionCommand {
               + knownFamilies(session)
               + ".");
     }
-    session.print(CheckpointCard.of(Checkpoint.open(checkpoint, null)).report());
+    session.print(ModelCard.saved(Checkpoint.open(checkpoint, null)).report());
   }
 }

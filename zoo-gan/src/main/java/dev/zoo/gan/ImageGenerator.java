@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A generative adversarial network of the GAN family (Goodfellow et al., 2014), usable from any
@@ -290,20 +289,6 @@ public final class ImageGenerator extends BaseModel<ImageSet> implements ImageSa
 
     private Builder() {
       super(new GanFamily());
-    }
-
-    /**
-     * The variant's defaults with the settings applied and checked; {@code epochs} without {@code
-     * steps} replaces the default budget in steps, as on the command line.
-     */
-    @Override
-    protected Hyperparameters hyperparameters() {
-      Hyperparameters hp = super.hyperparameters();
-      Map<String, String> set = overrides();
-      if (set.containsKey("epochs") && !set.containsKey("steps") && hp.has("steps")) {
-        hp = hp.with(Map.of("steps", "0"));
-      }
-      return hp;
     }
 
     /**

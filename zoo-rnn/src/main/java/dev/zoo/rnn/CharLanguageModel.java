@@ -15,9 +15,9 @@ import dev.zoo.api.common.InvalidDataException;
 import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.model.BaseModel;
-import dev.zoo.api.model.ModelBuilder;
 import dev.zoo.api.model.ModelLoader;
 import dev.zoo.api.model.TextGenerator;
+import dev.zoo.api.model.TextModelBuilder;
 import dev.zoo.api.text.BitsPerToken;
 import dev.zoo.api.text.CharVocabulary;
 import dev.zoo.api.text.Corpus;
@@ -285,29 +285,18 @@ public final class CharLanguageModel extends BaseModel<Corpus> implements TextGe
    * Builds a new, untrained {@link CharLanguageModel}: {@code char-lstm} (default) or {@code
    * char-gru}, over the vocabulary of a corpus.
    */
-  public static final class Builder extends ModelBuilder<Builder> {
-    private Tokenizer tokenizer;
+  public static final class Builder extends TextModelBuilder<Builder> {
 
     private Builder() {
-      super(new RnnFamily());
+      super(new RnnFamily(), null);
     }
 
     /**
-     * The characters of a whole corpus (its training and validation parts) become the model's
-     * vocabulary.
+     * Builds the model on its engine, its vocabulary the characters of the corpus given to {@link
+     * #vocabularyFrom} (its training and validation parts) or the tokenizer given.
      *
-     * @throws InvalidDataException when the corpus has no characters
-     */
-    public Builder vocabularyFrom(Corpus corpus) {
-      this.tokenizer = CharVocabulary.of(corpus.text());
-      return this;
-    }
-
-    /**
-     * Builds the model on its engine.
-     *
-     * @throws InvalidSettingException for a variant that is not a language model, no corpus given
-     *     to {@link #vocabularyFrom}, or a bad hyper-parameter
+     * @throws InvalidSettingException for a variant that is not a language model, no vocabulary, or
+     *     a bad hyper-parameter
      * @throws dev.zoo.api.common.EngineException when no engine can train the variant
      */
     public CharLanguageModel build() {
@@ -318,10 +307,8 @@ public final class CharLanguageModel extends BaseModel<Corpus> implements TextGe
       }
       Hyperparameters hp = hyperparameters();
       RnnSettings.checkLanguageModel(hp);
-      if (tokenizer == null) {
-        throw new InvalidSettingException(
-            "A language model needs the corpus of its vocabulary (vocabularyFrom(corpus)).");
-      }
+      Tokenizer tokenizer =
+          tokenizer("A language model", corpus -> CharVocabulary.of(corpus.text()));
       return new CharLanguageModel(
           description(hp, List.of(hp.getInt("context")), List.of())
               .withExtra(StoredTokenizer.extra(tokenizer)));

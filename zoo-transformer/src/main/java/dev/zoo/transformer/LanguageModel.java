@@ -16,6 +16,7 @@ import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.model.BaseModel;
 import dev.zoo.api.model.ModelLoader;
 import dev.zoo.api.model.TextGenerator;
+import dev.zoo.api.model.TextModelBuilder;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.TokenSampler;
 import dev.zoo.api.text.Tokenizer;

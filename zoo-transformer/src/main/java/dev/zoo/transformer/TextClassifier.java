@@ -17,6 +17,7 @@ import dev.zoo.api.metrics.ClassificationMetrics;
 import dev.zoo.api.model.BaseModel;
 import dev.zoo.api.model.Classification;
 import dev.zoo.api.model.ModelLoader;
+import dev.zoo.api.model.TextModelBuilder;
 import dev.zoo.api.text.CharVocabulary;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.Tokenizer;

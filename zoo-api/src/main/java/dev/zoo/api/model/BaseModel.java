@@ -142,7 +142,8 @@ public abstract class BaseModel<D> implements AutoCloseable {
     return new ModelCard(
         checkpointInfo(epochs, metrics),
         parameters,
-        engine().backend().name() + " on " + engine().device());
+        engine().backend().name() + " on " + engine().device(),
+        null);
   }
 
   /** Frees the model's native memory; the model cannot be used afterwards. */

@@ -1,8 +1,7 @@
-package dev.zoo.transformer;
+package dev.zoo.api.model;
 
 import dev.zoo.api.ModelFamily;
 import dev.zoo.api.common.InvalidSettingException;
-import dev.zoo.api.model.ModelBuilder;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.Tokenizer;
 import java.util.function.Function;
