@@ -32,8 +32,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A classifier of the rows of a CSV table of numbers: dense layers of 64, 32 and 16 units with
- * ReLU, then one logit and a sigmoid for two classes, one logit per class and a softmax for more.
+ * A classifier of the rows of a CSV table of numbers, a multilayer perceptron (Rumelhart, Hinton
+ * and Williams, 1986) as scikit-learn's {@code MLPClassifier} behind a {@code StandardScaler}
+ * builds it: dense layers of 64, 32 and 16 units with ReLU, then one logit and a sigmoid for two
+ * classes (binary cross-entropy), one logit per class and a softmax for more (cross-entropy).
  * Inputs are standardised with the training table's means and standard deviations, which {@code
  * model.json} keeps. Hyper-parameter {@code label} names the class column (blank: the last); the
  * other columns are the features. {@code CsvTable.read(file).split(seed, 0.2)} gives a training and
@@ -95,6 +97,11 @@ public final class TabularClassifier extends BaseModel<CsvTable> {
     return new Builder();
   }
 
+  /** Loads a saved classifier on the best engine that can run it ({@code ZOO_ENGINE} if set). */
+  public static TabularClassifier load(Path checkpoint) {
+    return load(checkpoint, null);
+  }
+
   /**
    * Loads a saved classifier on the named engine ({@code pytorch}, {@code mxnet}), or on the best
    * when {@code engine} is null.
@@ -121,7 +128,8 @@ public final class TabularClassifier extends BaseModel<CsvTable> {
    */
   @Override
   public TrainingSummary fit(CsvTable train, CsvTable validation, Path runDir, FitOptions options) {
-    evaluate(validation);
+    validation.codes(label(), labels());
+    validation.matrix(columns);
     int[] y = train.codes(label(), labels());
     var task = new TableTraining(this, train.matrix(columns), y, validation);
     return train(task, StepPlan.of(hyperparameters(), y.length), train, runDir, options);

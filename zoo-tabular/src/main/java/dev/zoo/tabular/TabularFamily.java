@@ -1,5 +1,7 @@
 package dev.zoo.tabular;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.zoo.api.FamilyOption;
 import dev.zoo.api.ModelFamily;
 import dev.zoo.api.ModelRequest;
@@ -10,6 +12,7 @@ import dev.zoo.api.TrainRequest;
 import dev.zoo.api.TrainingStart;
 import dev.zoo.api.Variant;
 import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.common.InvalidSettingException;
@@ -87,13 +90,13 @@ public final class TabularFamily implements ModelFamily {
 
   /** The {@code --data} file, else the embedded table, split by {@code seed}: training, test. */
   static List<CsvTable> data(Path file, long seed) {
+    return (file != null ? CsvTable.read(file) : embedded()).split(seed, 0.2);
+  }
+
+  private static CsvTable embedded() {
     try (InputStream in = TabularFamily.class.getResourceAsStream("fruit.csv")) {
-      CsvTable table =
-          file != null
-              ? CsvTable.read(file)
-              : CsvTable.parse(new String(in.readAllBytes(), "UTF-8"), Path.of("fruit.csv"))
-                  .withSource("the fruit table embedded in zoo-tabular");
-      return table.split(seed, 0.2);
+      return CsvTable.parse(new String(in.readAllBytes(), UTF_8), Path.of("fruit.csv"))
+          .withSource("the fruit table embedded in zoo-tabular");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -107,18 +110,21 @@ public final class TabularFamily implements ModelFamily {
     CsvTable train =
         data.get(0).first(request.limit() == null ? Integer.MAX_VALUE : request.limit());
     var engine = context.chooseEngine("training tabular/mlp", needs(MLP.name()));
+    Hyperparameters hp = start.hyperparameters();
+    CheckpointInfo saved = start.resuming() ? start.resume().info() : null;
     ModelDescription description =
-        TabularClassifier.describe(train, start.hyperparameters(), engine, seed);
-    if (start.resuming()) {
-      description = description.withExtra(start.resume().info().extra());
-    }
+        saved == null
+            ? TabularClassifier.describe(train, hp, engine, seed)
+            : ModelDescription.of(
+                    NAME, MLP.name(), hp, saved.inputShape(), saved.labels(), engine, seed)
+                .withExtra(saved.extra());
     context.log().printf("Data: %s, classes %s.%n", train.source(), description.labels());
     try (TabularClassifier model = new TabularClassifier(description)) {
       var summary = model.fit(train, data.get(1), request.out(), context.fitOptions(request));
       Report test = evaluation(model, data.get(1), model.label());
       var report =
           TrainingReport.of(NAME + "/mlp", summary, "rows", train.source())
-              .line(test.text().strip().lines().reduce((a, b) -> b).get());
+              .line(summary(test.data()));
       List.of("accuracy", "macro_precision", "macro_recall", "macro_f1", "roc_auc")
           .forEach(k -> report.figure(k, test.data().get(k)));
       return report.report();
@@ -126,8 +132,8 @@ public final class TabularFamily implements ModelFamily {
   }
 
   /**
-   * Accuracy, per-class and macro precision, recall and F1, the confusion matrix and, for two
-   * classes, the ROC-AUC of the second class's probability, on {@code test}.
+   * Accuracy, per-class and macro precision, recall and F1, the confusion matrix and, where there
+   * are two classes and {@code test} holds both, the ROC-AUC of the second class's probability.
    */
   private static Report evaluation(TabularClassifier model, CsvTable test, String label) {
     int[] y = test.codes(label, model.labels());
@@ -137,26 +143,27 @@ public final class TabularFamily implements ModelFamily {
     Map<String, Object> json = new LinkedHashMap<>(m.toMap());
     json.put("macro_precision", IntStream.range(0, k).mapToDouble(m::precision).sum() / k);
     json.put("macro_recall", IntStream.range(0, k).mapToDouble(m::recall).sum() / k);
-    String text = "%sTest accuracy %.4f, macro precision %.4f, recall %.4f, F1 %.4f";
-    if (k == 2) {
+    if (k == 2 && IntStream.of(y).distinct().count() == 2) {
       boolean[] positive = new boolean[y.length];
       IntStream.range(0, y.length).forEach(i -> positive[i] = y[i] == 1);
       double[] score = IntStream.range(0, y.length).mapToDouble(i -> p[2 * i + 1]).toArray();
       json.put("roc_auc", RocAuc.of(score, positive));
-      text += String.format(Locale.ROOT, ", ROC-AUC %.4f", json.get("roc_auc"));
     }
     json.put("data", test.source());
-    Object[] values = {m.toText() + "\n", m.accuracy(), json.get("macro_precision")};
-    text =
-        String.format(
-            Locale.ROOT,
-            text,
-            values[0],
-            values[1],
-            values[2],
-            json.get("macro_recall"),
-            m.macroF1());
-    return new Report(text + ".\n", json);
+    return new Report(m.toText() + "\n" + summary(json) + "\n", json);
+  }
+
+  /** The headline figures of an {@link #evaluation} in one line. */
+  private static String summary(Map<String, Object> json) {
+    Object auc = json.get("roc_auc");
+    return String.format(
+        Locale.ROOT,
+        "Test accuracy %.4f, macro precision %.4f, recall %.4f, F1 %.4f%s.",
+        json.get("accuracy"),
+        json.get("macro_precision"),
+        json.get("macro_recall"),
+        json.get("macro_f1"),
+        auc == null ? "" : String.format(Locale.ROOT, ", ROC-AUC %.4f", auc));
   }
 
   @Override
@@ -185,10 +192,11 @@ public final class TabularFamily implements ModelFamily {
       for (String input : request.inputs()) {
         CsvTable rows = CsvTable.read(Path.of(input));
         float[] x = rows.matrix(model.columns());
+        List<String> known = rows.header().contains(label) ? rows.strings(label) : null;
         for (int i = 0; i < rows.rows().size(); i++) {
           String key = input + ":" + rows.rows().get(i).line();
-          if (rows.header().contains(label)) {
-            key += " (" + rows.strings(label).get(i).trim() + ")";
+          if (known != null) {
+            key += " (" + known.get(i).trim() + ")";
           }
           results.put(key, model.predict(Arrays.copyOfRange(x, i * d, i * d + d), 3));
         }

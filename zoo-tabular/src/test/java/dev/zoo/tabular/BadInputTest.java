@@ -105,7 +105,7 @@ class BadInputTest {
     Files.writeString(json, info.toString());
     TestData.assertZooError(
         () -> family.evaluate(ModelRequest.of(copy), context(null)), "cnn", "tabular");
-    TestData.assertZooError(() -> TabularClassifier.load(copy, "pytorch"), "cnn", "tabular");
+    TestData.assertZooError(() -> TabularClassifier.load(copy), "cnn", "tabular");
     TestData.assertZooError(
         () -> family.predict(ModelRequest.of(copy).withInputs(List.of("x.csv")), context(null)),
         "cnn");

@@ -38,7 +38,7 @@ class BreastCancerTest {
     double accuracy = (Double) trained.data().get("accuracy");
     assertTrue(accuracy >= 0.95, "test accuracy " + accuracy + "\n" + trained.text());
     double auc = (Double) trained.data().get("roc_auc");
-    assertTrue(auc >= 0.97, "ROC-AUC " + auc);
+    assertTrue(auc >= 0.95, "ROC-AUC " + auc);
     assertTrue(trained.text().contains("ROC-AUC"), trained.text());
     assertTrue(
         log.toString().contains("the training split of " + data + " (seed 42)"), log.toString());
