@@ -172,9 +172,11 @@ public final class TabularClassifier extends BaseModel<CsvTable> {
   float[] probabilities(float[] rows) {
     try (NDManager scope = manager().newSubManager()) {
       NDArray logits = forward(scope, rows, false);
+      if (labels().size() > 2) {
+        return logits.softmax(1).toFloatArray();
+      }
       NDArray p = Activation.sigmoid(logits);
-      return (labels().size() == 2 ? p.neg().add(1).concat(p, 1) : logits.softmax(1))
-          .toFloatArray();
+      return p.neg().add(1).concat(p, 1).toFloatArray();
     }
   }
 
