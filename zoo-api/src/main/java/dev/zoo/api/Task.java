@@ -7,7 +7,8 @@ public enum Task {
   REPRESENTATION_LEARNING,
   TEXT_GENERATION,
   TEXT_CLASSIFICATION,
-  TIME_SERIES_FORECASTING;
+  TIME_SERIES_FORECASTING,
+  TABULAR_CLASSIFICATION;
 
   /** The lower-case, hyphenated name, e.g. {@code image-classification}. */
   public String id() {

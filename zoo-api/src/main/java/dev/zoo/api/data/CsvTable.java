@@ -1,29 +1,47 @@
 package dev.zoo.api.data;
 
+import dev.zoo.api.common.DataSource;
 import dev.zoo.api.common.InvalidDataException;
+import dev.zoo.api.common.Sha256;
 import dev.zoo.api.text.Corpus;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * A CSV file with a header row (RFC 4180: quoted fields may hold commas, doubled quotes and line
- * breaks), read as UTF-8. Errors name the file and the line, so a user can find a bad value.
+ * breaks; empty lines are skipped), read as UTF-8 and parsed by Apache Commons CSV. Errors name the
+ * file and the line, so a user can find a bad value. As a {@link DataSource} it names where its
+ * rows came from and hashes their values, so it can be training data as it is; {@link #split} and
+ * {@link #first} give subsets of its rows.
  */
-public final class CsvTable {
+public final class CsvTable implements DataSource {
+
+  /** RFC 4180 with empty lines skipped and text after a closing quote kept. */
+  private static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrailingData(true).get();
 
   private final Path file;
   private final List<String> header;
   private final List<Row> rows;
+  private final String source;
 
-  private CsvTable(Path file, List<String> header, List<Row> rows) {
+  private CsvTable(Path file, List<String> header, List<Row> rows, String source) {
     this.file = file;
     this.header = List.copyOf(header);
     this.rows = List.copyOf(rows);
+    this.source = source;
   }
 
   /**
@@ -36,77 +54,43 @@ public final class CsvTable {
 
   /** Reads a CSV file whose first row names the columns. */
   public static CsvTable read(Path file) {
-    byte[] bytes;
+    return parse(text(file), file);
+  }
+
+  /**
+   * The text of a file, decoded as UTF-8, for callers that adapt a file before {@link #parse}.
+   *
+   * @throws InvalidDataException when the file is missing, unreadable or not UTF-8
+   */
+  public static String text(Path file) {
     try {
-      bytes = Files.readAllBytes(file);
+      return Corpus.decodeUtf8(Files.readAllBytes(file), file.toString());
     } catch (java.nio.file.NoSuchFileException e) {
       throw new InvalidDataException("CSV file " + file + " does not exist.", e);
     } catch (IOException e) {
       throw new InvalidDataException("Cannot read " + file + ": " + e.getMessage() + ".", e);
     }
-    return parse(Corpus.decodeUtf8(bytes, file.toString()), file);
   }
 
-  /** Parses CSV text; {@code file} names it in messages. */
+  /** Parses CSV text with Apache Commons CSV; {@code file} names it in messages. */
   public static CsvTable parse(String text, Path file) {
     List<List<String>> records = new ArrayList<>();
     List<Integer> lines = new ArrayList<>();
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean any = false;
+    String[] physical = text.split("\r\n|\r|\n", -1);
     int line = 1;
-    int recordLine = 1;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          if (c == '\n') {
-            line++;
-          }
-          field.append(c);
+    try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+      Iterator<CSVRecord> it = parser.iterator();
+      while (true) {
+        line = firstLine(physical, (int) parser.getCurrentLineNumber());
+        if (!it.hasNext()) {
+          break;
         }
-      } else if (c == '"' && field.length() == 0) {
-        quoted = true;
-        any = true;
-      } else if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-        any = true;
-      } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        if (any || field.length() > 0) {
-          fields.add(field.toString());
-          records.add(fields);
-          lines.add(recordLine);
-        }
-        fields = new ArrayList<>();
-        field.setLength(0);
-        any = false;
-        line++;
-        recordLine = line;
-      } else {
-        field.append(c);
-        any = true;
+        records.add(it.next().toList());
+        lines.add(line);
       }
-    }
-    if (quoted) {
+    } catch (IOException | UncheckedIOException e) {
       throw new InvalidDataException(
-          "Line " + recordLine + " of " + file + " opens a quote that never closes.");
-    }
-    if (any || field.length() > 0) {
-      fields.add(field.toString());
-      records.add(fields);
-      lines.add(recordLine);
+          "Line " + line + " of " + file + " opens a quote that never closes.", e);
     }
     if (records.isEmpty()) {
       throw new InvalidDataException("CSV file " + file + " is empty.");
@@ -127,7 +111,19 @@ public final class CsvTable {
       }
       rows.add(new Row(lines.get(r), List.copyOf(values)));
     }
-    return new CsvTable(file, header, rows);
+    return new CsvTable(file, header, rows, file.toString());
+  }
+
+  /**
+   * The line (from 1) where the next record starts after {@code consumed} complete lines: the
+   * parser skips empty lines before a record.
+   */
+  private static int firstLine(String[] physical, int consumed) {
+    int i = consumed;
+    while (i < physical.length - 1 && physical[i].isEmpty()) {
+      i++;
+    }
+    return i + 1;
   }
 
   /** The column names. */
@@ -193,6 +189,108 @@ public final class CsvTable {
       }
     }
     return out;
+  }
+
+  /** The distinct values of a column, trimmed and sorted, e.g. the classes of a label column. */
+  public List<String> distinct(String name) {
+    return strings(name).stream().map(String::trim).distinct().sorted().toList();
+  }
+
+  /**
+   * Each row's value of a column, trimmed, as its index in {@code values}: the classes of a label
+   * column as numbers.
+   *
+   * @throws InvalidDataException when the column is missing or a value is not one of {@code
+   *     values}, naming its line
+   */
+  public int[] codes(String name, List<String> values) {
+    int c = column(name);
+    int[] out = new int[rows.size()];
+    for (int i = 0; i < out.length; i++) {
+      Row row = rows.get(i);
+      out[i] = values.indexOf(row.values().get(c).trim());
+      if (out[i] < 0) {
+        throw new InvalidDataException(
+            String.format(
+                Locale.ROOT,
+                "Line %d of %s: '%s' in column %s is not one of %s.",
+                row.line(),
+                file,
+                row.values().get(c).trim(),
+                header.get(c),
+                String.join(", ", values)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The values of numeric columns as {@code float}, {@code (rows, columns)} row-major.
+   *
+   * @throws InvalidDataException when a column is missing or a value is not a number
+   */
+  public float[] matrix(List<String> names) {
+    float[] out = new float[rows.size() * names.size()];
+    for (int c = 0; c < names.size(); c++) {
+      double[] column = numbers(names.get(c));
+      for (int r = 0; r < column.length; r++) {
+        out[r * names.size() + c] = (float) column[r];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The rows shuffled by {@code seed} and split in two: the training part, then the test part of
+   * {@code round(testFraction * rows)} rows. The same seed gives the same split.
+   *
+   * @param testFraction the share of test rows, in [0, 1]
+   */
+  public List<CsvTable> split(long seed, double testFraction) {
+    List<Row> shuffled = new ArrayList<>(rows);
+    Collections.shuffle(shuffled, new Random(seed));
+    int test = (int) Math.round(testFraction * rows.size());
+    String percent = String.format(Locale.ROOT, "%.0f%%", 100 * testFraction);
+    return List.of(
+        new CsvTable(
+            file,
+            header,
+            shuffled.subList(test, rows.size()),
+            "the training split of " + source + " (seed " + seed + ")"),
+        new CsvTable(
+            file,
+            header,
+            shuffled.subList(0, test),
+            "the " + percent + " test split of " + source + " (seed " + seed + ")"));
+  }
+
+  /** The first {@code n} rows (all of them when there are fewer). */
+  public CsvTable first(int n) {
+    return n >= rows.size()
+        ? this
+        : new CsvTable(file, header, rows.subList(0, n), "the first " + n + " rows of " + source);
+  }
+
+  /** A copy whose {@link #source} is {@code text}, e.g. for a table embedded in a jar. */
+  public CsvTable withSource(String text) {
+    return new CsvTable(file, header, rows, text);
+  }
+
+  /** Where the rows came from: the file, or the subset of it. */
+  @Override
+  public String source() {
+    return source;
+  }
+
+  /** A SHA-256 of the header and every row's values, in order. */
+  @Override
+  public String sha256() {
+    Sha256 hash = Sha256.hasher();
+    header.forEach(hash::put);
+    for (Row row : rows) {
+      row.values().forEach(hash::put);
+    }
+    return hash.hex();
   }
 
   @Override

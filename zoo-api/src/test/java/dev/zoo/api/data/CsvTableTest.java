@@ -2,6 +2,7 @@ package dev.zoo.api.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.zoo.api.common.ZooException;
@@ -46,5 +47,49 @@ class CsvTableTest {
     assertEquals(
         "CSV file data.csv is empty.",
         assertThrows(ZooException.class, () -> CsvTable.parse("\n\n", F)).getMessage());
+  }
+
+  @Test
+  void keepsTextAfterAClosingQuoteAndNamesAMissingFile() {
+    assertEquals(List.of("ab c"), CsvTable.parse("x\n\"ab\" c\n", F).strings("x"));
+    Path missing = Path.of("target", "no-such.csv");
+    assertEquals(
+        "CSV file " + missing + " does not exist.",
+        assertThrows(ZooException.class, () -> CsvTable.read(missing)).getMessage());
+  }
+
+  private static final String TABLE = "a,b,kind\n1,2,x\n3,4, y\n5,6,x\n7,8,z\n9,10,y\n";
+
+  @Test
+  void matrixDistinctValuesAndCodes() {
+    CsvTable t = CsvTable.parse(TABLE, F);
+    assertArrayEquals(new float[] {2, 1, 4, 3, 6, 5, 8, 7, 10, 9}, t.matrix(List.of("b", "a")));
+    assertEquals(List.of("x", "y", "z"), t.distinct("kind"));
+    assertArrayEquals(new int[] {1, 0, 1, 2, 0}, t.codes("kind", List.of("y", "x", "z")));
+    assertEquals(
+        "Line 5 of data.csv: 'z' in column kind is not one of x, y.",
+        assertThrows(ZooException.class, () -> t.codes("kind", List.of("x", "y"))).getMessage());
+  }
+
+  @Test
+  void seededSplitsFirstRowsAndProvenance() {
+    CsvTable t = CsvTable.parse(TABLE, F);
+    List<CsvTable> a = t.split(7, 0.2);
+    List<CsvTable> b = t.split(7, 0.2);
+    assertEquals(4, a.get(0).rows().size());
+    assertEquals(1, a.get(1).rows().size());
+    assertEquals(a.get(0).rows(), b.get(0).rows(), "the same seed, the same split");
+    assertEquals(a.get(1).rows(), b.get(1).rows());
+    java.util.Set<CsvTable.Row> all = new java.util.HashSet<>(a.get(0).rows());
+    all.addAll(a.get(1).rows());
+    assertEquals(new java.util.HashSet<>(t.rows()), all, "every row in exactly one part");
+    assertEquals("the training split of data.csv (seed 7)", a.get(0).source());
+    assertEquals("the 20% test split of data.csv (seed 7)", a.get(1).source());
+    assertEquals(List.of(2, 3), t.first(2).rows().stream().map(CsvTable.Row::line).toList());
+    assertEquals(t, t.first(99));
+    assertEquals("embedded", t.withSource("embedded").source());
+    assertEquals(t.sha256(), CsvTable.parse(TABLE.replace("\n", "\r\n"), F).sha256());
+    assertEquals(64, t.sha256().length());
+    assertNotEquals(t.sha256(), t.first(4).sha256());
   }
 }
