@@ -1,8 +1,11 @@
 package dev.zoo.api;
 
+import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
+import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.common.InvalidSettingException;
+import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.engine.Op;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -84,6 +87,25 @@ public interface ModelFamily {
     Map<String, String> saved = new LinkedHashMap<>();
     info.hyperparameters().forEach((k, v) -> saved.put(renames.getOrDefault(k, k), v));
     return variant(info.variant()).defaults().overlaid(saved);
+  }
+
+  /**
+   * What {@code checkpoint} says about its model, running on {@code choice}: its hyper-parameters
+   * under today's names ({@link #savedHyperparameters}), input shape, labels, seed, family-specific
+   * values and provenance.
+   */
+  default ModelDescription describe(Checkpoint checkpoint, EngineChoice choice) {
+    CheckpointInfo info = checkpoint.info();
+    return new ModelDescription(
+        info.family(),
+        info.variant(),
+        savedHyperparameters(info),
+        info.inputShape(),
+        info.labels(),
+        choice,
+        info.seed(),
+        info.extra() == null ? Map.of() : info.extra(),
+        info.provenance());
   }
 
   /** What an engine must offer to train the variant (training included). */

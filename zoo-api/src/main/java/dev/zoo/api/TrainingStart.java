@@ -71,6 +71,18 @@ public record TrainingStart(Checkpoint resume, String variant, Hyperparameters h
         seed(freshSeed));
   }
 
+  /**
+   * The resumed checkpoint's model description, on {@code choice}, with this run's settings.
+   *
+   * @throws IllegalStateException for a fresh run
+   */
+  public ModelDescription resumed(ModelFamily family, EngineChoice choice) {
+    if (resume == null) {
+      throw new IllegalStateException("A fresh run resumes nothing.");
+    }
+    return family.describe(resume, choice).withHyperparameters(hyperparameters);
+  }
+
   /** Whether the run continues a checkpoint. */
   public boolean resuming() {
     return resume != null;

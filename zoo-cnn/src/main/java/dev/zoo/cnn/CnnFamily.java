@@ -19,6 +19,7 @@ import dev.zoo.api.engine.Op;
 import dev.zoo.api.metrics.ClassificationMetrics;
 import dev.zoo.api.model.Classification;
 import dev.zoo.api.model.ClassifiedInputs;
+import dev.zoo.api.model.EvaluationReport;
 import dev.zoo.api.model.ModelLoader;
 import dev.zoo.api.model.TrainingReport;
 import dev.zoo.api.train.TrainingSummary;
@@ -26,7 +27,6 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -120,14 +120,7 @@ public final class CnnFamily implements ModelFamily {
             summary,
             "images",
             train.size() + (data.embedded() ? " images of the embedded sample" : " images"))
-        .line(
-            String.format(
-                Locale.ROOT,
-                "Test accuracy %.4f (macro F1 %.4f).",
-                metrics.accuracy(),
-                metrics.macroF1()))
-        .figure("accuracy", metrics.accuracy())
-        .figure("macro_f1", metrics.macroF1())
+        .classification(metrics)
         .file("confusion matrix", ClassifierTraining.CONFUSION_PNG)
         .file("predictions", ClassifierTraining.PREDICTIONS_PNG)
         .report();
@@ -146,16 +139,8 @@ public final class CnnFamily implements ModelFamily {
     try (ImageClassifier model = open(cp, context)) {
       context.log().println("Data: " + data.origin() + ".");
       ClassificationMetrics metrics = model.evaluate(data.test());
-      Map<String, Object> json = new LinkedHashMap<>(metrics.toMap());
-      json.put("checkpoint", cp.dir().toString());
-      json.put("variant", model.variant());
-      json.put("engine", model.engine().backend().name());
-      json.put("data", data.origin());
-      String text =
-          String.format(
-              "Evaluated cnn/%s from %s on %d test images.%n%n%s",
-              model.variant(), cp.dir(), metrics.total(), metrics.toText());
-      return new Report(text, json);
+      String what = metrics.total() + " test images of " + data.test().source();
+      return EvaluationReport.of(model, cp.dir(), what, metrics.toText(), metrics.toMap());
     }
   }
 

@@ -9,87 +9,56 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.checkpoint.Network;
-import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.common.InvalidDataException;
 import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.data.CsvTable;
-import dev.zoo.api.engine.EngineChoice;
+import dev.zoo.api.data.TableFeatures;
 import dev.zoo.api.metrics.ClassificationMetrics;
 import dev.zoo.api.model.BaseModel;
 import dev.zoo.api.model.Classification;
+import dev.zoo.api.model.ClassifierTask;
 import dev.zoo.api.model.ModelBuilder;
 import dev.zoo.api.model.ModelLoader;
+import dev.zoo.api.nn.Batches;
 import dev.zoo.api.train.FitOptions;
 import dev.zoo.api.train.StepPlan;
 import dev.zoo.api.train.TrainingSummary;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A classifier of the rows of a CSV table of numbers, a multilayer perceptron (Rumelhart, Hinton
+ * A classifier of the rows of a CSV table of numbers: a multilayer perceptron (Rumelhart, Hinton
  * and Williams, 1986) as scikit-learn's {@code MLPClassifier} behind a {@code StandardScaler}
- * builds it: dense layers of 64, 32 and 16 units with ReLU, then one logit and a sigmoid for two
- * classes (binary cross-entropy), one logit per class and a softmax for more (cross-entropy).
- * Inputs are standardised with the training table's means and standard deviations, which {@code
- * model.json} keeps. Hyper-parameter {@code label} names the class column (blank: the last); the
- * other columns are the features. {@code CsvTable.read(file).split(seed, 0.2)} gives a training and
- * a test table; {@code builder().data(train).build()} a model to {@code fit} on them.
+ * builds it — dense 64, 32 and 16 with ReLU, then one logit {@code (N, 1)} with a sigmoid for two
+ * classes, else {@code (N, classes)} logits with a softmax — over the {@link TableFeatures} of its
+ * training table. Hyper-parameter {@code label} names the class column (blank: the last).
  */
 public final class TabularClassifier extends BaseModel<CsvTable> {
 
-  private final List<String> columns;
-  private final float[][] standardisation = new float[2][];
+  private final TableFeatures features =
+      TableFeatures.fromMap(description().extra(), label(), labels());
   private final SequentialBlock block = new SequentialBlock();
 
-  @SuppressWarnings("unchecked")
   TabularClassifier(ModelDescription description) {
     super(description);
-    columns = (List<String>) description.extra().get("columns");
-    for (int s = 0; s < 2; s++) {
-      List<Number> values = (List<Number>) description.extra().get(s == 0 ? "mean" : "std");
-      standardisation[s] = new float[values.size()];
-      for (int i = 0; i < values.size(); i++) {
-        standardisation[s][i] = values.get(i).floatValue();
-      }
-    }
     for (int units : new int[] {64, 32, 16}) {
       block.add(Linear.builder().setUnits(units).build()).add(Activation::relu);
     }
     block.add(Linear.builder().setUnits(labels().size() == 2 ? 1 : labels().size()).build());
-    block.initialize(manager(), DataType.FLOAT32, new Shape(1, columns.size()));
+    block.initialize(manager(), DataType.FLOAT32, new Shape(1, features.columns().size()));
   }
 
-  /** A new model of {@code train}'s label classes and feature columns with their statistics. */
-  static ModelDescription describe(CsvTable train, Hyperparameters hp, EngineChoice on, long seed) {
-    List<String> columns = new ArrayList<>(train.header());
-    String label = hp.get("label").isBlank() ? columns.get(columns.size() - 1) : hp.get("label");
-    columns.remove(train.column(label));
-    List<String> classes = train.distinct(label);
-    if (classes.size() < 2) {
-      throw new InvalidDataException(
-          String.format(
-              "Column %s of %s holds %d classes; a classifier needs two or more.",
-              label, train.source(), classes.size()));
-    }
-    List<Double> mean = new ArrayList<>();
-    List<Double> std = new ArrayList<>();
-    for (String column : columns) {
-      double[] v = train.numbers(column);
-      double m = Arrays.stream(v).average().orElse(0);
-      double s = Math.sqrt(Arrays.stream(v).map(x -> (x - m) * (x - m)).average().orElse(0));
-      mean.add(m);
-      std.add(s > 0 ? s : 1);
-    }
-    List<Integer> shape = List.of(columns.size());
-    hp = hp.with(Map.of("label", label));
-    return ModelDescription.of(TabularFamily.NAME, "mlp", hp, shape, classes, on, seed)
-        .withExtra(Map.of("columns", columns, "mean", mean, "std", std));
+  /** {@code base} made the description of a new model of {@code train}'s features. */
+  static ModelDescription describe(CsvTable train, ModelDescription base) {
+    TableFeatures f = TableFeatures.of(train, base.hyperparameters().get("label"));
+    return base.shapedBy(
+        base.hyperparameters().with(Map.of("label", f.label())),
+        List.of(f.columns().size()),
+        f.classes(),
+        f.toMap());
   }
 
   /** Starts a builder for a new, untrained classifier. */
@@ -103,55 +72,45 @@ public final class TabularClassifier extends BaseModel<CsvTable> {
   }
 
   /**
-   * Loads a saved classifier on the named engine ({@code pytorch}, {@code mxnet}), or on the best
-   * when {@code engine} is null.
+   * Loads a saved classifier on the named engine ({@code pytorch}, {@code mxnet}), or the best.
    *
    * @throws dev.zoo.api.common.CheckpointException when the checkpoint is missing, corrupted or of
    *     another family
    */
   public static TabularClassifier load(Path checkpoint, String engine) {
-    return ModelLoader.load(new TabularFamily(), checkpoint, engine, TabularClassifier::open);
-  }
-
-  static TabularClassifier open(Checkpoint checkpoint, ModelDescription description) {
-    TabularClassifier model = new TabularClassifier(description);
-    model.restore(checkpoint);
-    return model;
+    return ModelLoader.load(new TabularFamily(), checkpoint, engine, TabularClassifier::new);
   }
 
   /**
-   * Trains with the hyper-parameters' epochs, batch size and optimizer, measuring the accuracy on
-   * {@code validation} after every epoch.
+   * Trains with the hyper-parameters' epochs, batch size and optimizer; test accuracy on {@code
+   * validation} after every epoch.
    *
-   * @throws InvalidDataException when a table lacks a column or holds an unknown class or a value
+   * @throws InvalidDataException when a table lacks a column, holds an unknown class or a value
    *     that is not a number
    */
   @Override
   public TrainingSummary fit(CsvTable train, CsvTable validation, Path runDir, FitOptions options) {
-    validation.codes(label(), labels());
-    validation.matrix(columns);
-    int[] y = train.codes(label(), labels());
-    var task = new TableTraining(this, train.matrix(columns), y, validation);
-    return train(task, StepPlan.of(hyperparameters(), y.length), train, runDir, options);
+    features.rows(validation);
+    var task =
+        ClassifierTask.of(
+            this,
+            features.rows(train),
+            this::forward,
+            epoch -> Map.of("test_accuracy", evaluate(validation).accuracy()),
+            "rows");
+    return train(task, StepPlan.of(hyperparameters(), train.rows().size()), train, runDir, options);
   }
 
   /**
-   * Accuracy, per-class precision, recall and F1, and the confusion matrix on {@code table}.
+   * Accuracy, per-class and macro figures, the confusion matrix and, for two classes, the ROC-AUC
+   * of the second class's probability on {@code table}.
    *
    * @throws InvalidDataException when the table lacks a column or holds an unknown class
    */
   public ClassificationMetrics evaluate(CsvTable table) {
-    return metrics(table.codes(label(), labels()), probabilities(table.matrix(columns)));
-  }
-
-  /** The metrics of rows of classes {@code y} with class probabilities {@code p}, row-major. */
-  ClassificationMetrics metrics(int[] y, float[] p) {
     ClassificationMetrics metrics = new ClassificationMetrics(labels());
-    int k = labels().size();
-    for (int i = 0; i < y.length; i++) {
-      float[] row = Arrays.copyOfRange(p, i * k, i * k + k);
-      metrics.add(y[i], Classification.top(row, labels(), 1).get(0).index());
-    }
+    int[] classes = table.codes(label(), labels());
+    metrics.addProbabilities(classes, probabilities(features.standardised(table)));
     return metrics;
   }
 
@@ -161,34 +120,20 @@ public final class TabularClassifier extends BaseModel<CsvTable> {
    * @throws InvalidDataException when the row has another number of values
    */
   public List<Classification> predict(float[] row, int k) {
-    if (row.length != columns.size()) {
-      throw new InvalidDataException(
-          "A row of " + row.length + " values does not fit the model's " + columns + ".");
-    }
-    return Classification.top(probabilities(row), labels(), k);
+    return Classification.top(probabilities(features.standardised(row)), labels(), k);
   }
 
-  /** Class probabilities {@code (rows, classes)}, row-major, of rows of the model's columns. */
-  float[] probabilities(float[] rows) {
+  private float[] probabilities(float[] rows) {
     try (NDManager scope = manager().newSubManager()) {
-      NDArray logits = forward(scope, rows, false);
-      if (labels().size() > 2) {
-        return logits.softmax(1).toFloatArray();
-      }
-      NDArray p = Activation.sigmoid(logits);
-      return p.neg().add(1).concat(p, 1).toFloatArray();
+      int n = rows.length / columns().size();
+      return Classification.probabilities(forward(scope, rows, n, false));
     }
   }
 
-  /** Logits {@code (n, 1)} for two classes, else {@code (n, classes)}, of {@code n} rows. */
-  NDArray forward(NDManager scope, float[] rows, boolean training) {
-    int d = columns.size();
-    float[] z = new float[rows.length];
-    for (int i = 0; i < z.length; i++) {
-      z[i] = (rows[i] - standardisation[0][i % d]) / standardisation[1][i % d];
-    }
-    NDList input = new NDList(scope.create(z, new Shape(rows.length / d, d)));
-    return block.forward(new ParameterStore(scope, false), input, training).head();
+  /** Logits {@code (n, 1)} for two classes, else {@code (n, classes)}, of standardised rows. */
+  NDArray forward(NDManager scope, float[] rows, int n, boolean training) {
+    NDArray x = Batches.of(scope, rows, new Shape(n, columns().size()));
+    return block.forward(new ParameterStore(scope, false), new NDList(x), training).head();
   }
 
   /** The name of the class column. */
@@ -198,7 +143,7 @@ public final class TabularClassifier extends BaseModel<CsvTable> {
 
   /** The feature columns the model takes, in order. */
   public List<String> columns() {
-    return columns;
+    return features.columns();
   }
 
   @Override
@@ -232,7 +177,8 @@ public final class TabularClassifier extends BaseModel<CsvTable> {
       if (train == null) {
         throw new InvalidSettingException("Give the builder its training table with data(table).");
       }
-      return new TabularClassifier(describe(train, hyperparameters(), chooseEngine(), seed()));
+      return new TabularClassifier(
+          describe(train, description(hyperparameters(), List.of(), List.of())));
     }
   }
 }

@@ -66,6 +66,19 @@ public record ModelDescription(
         family, variant, value, inputShape, labels, choice, seed, extra, provenance);
   }
 
+  /**
+   * A copy with what training data determined: the settings, the input shape, the labels and
+   * family-specific values.
+   */
+  public ModelDescription shapedBy(
+      Hyperparameters settings,
+      List<Integer> shape,
+      List<String> classes,
+      Map<String, Object> values) {
+    return new ModelDescription(
+        family, variant, settings, shape, classes, choice, seed, values, provenance);
+  }
+
   /** A copy with the given provenance. */
   public ModelDescription withProvenance(Provenance value) {
     return new ModelDescription(

@@ -22,6 +22,24 @@ public final class Hyperparameters {
     return new Builder();
   }
 
+  /**
+   * Hyper-parameters from text such as {@code "epochs=5, batch_size=32, schedule=cosine"}: comma
+   * separated {@code name=value} pairs, in order; a value may be empty.
+   *
+   * @throws InvalidSettingException for a pair without {@code =}
+   */
+  public static Hyperparameters parse(String text) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String pair : text.split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq < 0) {
+        throw new InvalidSettingException("'" + pair.trim() + "' is not a name=value pair.");
+      }
+      values.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+    }
+    return new Hyperparameters(values);
+  }
+
   /** Hyper-parameters from a map, as read back from a checkpoint. */
   public static Hyperparameters of(Map<String, String> values) {
     return new Hyperparameters(new LinkedHashMap<>(values));

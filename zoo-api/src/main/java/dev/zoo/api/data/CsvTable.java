@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -55,6 +57,46 @@ public final class CsvTable implements DataSource {
   /** Reads a CSV file whose first row names the columns. */
   public static CsvTable read(Path file) {
     return parse(text(file), file);
+  }
+
+  /**
+   * The rows of CSV files by where they stand, {@code file:line}, followed by {@code (class)} when
+   * the file has the column {@code label}: each row's values of {@code columns}, in that order.
+   *
+   * @throws InvalidDataException when a file is unreadable or lacks a column, or a value is not a
+   *     number
+   */
+  public static Map<String, float[]> rowsOf(
+      List<String> files, List<String> columns, String label) {
+    Map<String, float[]> rows = new LinkedHashMap<>();
+    for (String file : files) {
+      CsvTable table = read(Path.of(file));
+      float[] x = table.matrix(columns);
+      List<String> truth = table.header().contains(label) ? table.strings(label) : null;
+      for (int i = 0; i < table.rows().size(); i++) {
+        String where = file + ":" + table.rows().get(i).line();
+        rows.put(
+            truth == null ? where : where + " (" + truth.get(i).trim() + ")",
+            Arrays.copyOfRange(x, i * columns.size(), (i + 1) * columns.size()));
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Reads a CSV resource on {@code owner}'s class path, such as a table a module embeds.
+   *
+   * @throws InvalidDataException when the resource is missing or is not a CSV table
+   */
+  public static CsvTable resource(Class<?> owner, String name) {
+    try (java.io.InputStream in = owner.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new InvalidDataException("The resource " + name + " of " + owner + " is missing.");
+      }
+      return parse(Corpus.decodeUtf8(in.readAllBytes(), name), Path.of(name));
+    } catch (IOException e) {
+      throw new InvalidDataException("Cannot read the resource " + name + ".", e);
+    }
   }
 
   /**

@@ -12,7 +12,7 @@ import java.util.Objects;
  * row-major array of {@code size() * height() * width()} values in [0, 1]; labels are class indices
  * into {@link #classNames()}.
  */
-public final class ImageSet implements DataSource {
+public final class ImageSet implements DataSource, Rows {
   private static final String IN_MEMORY = "images in memory";
 
   private final float[] pixels;
@@ -99,6 +99,7 @@ public final class ImageSet implements DataSource {
   }
 
   /** Returns the number of images. */
+  @Override
   public int size() {
     return labels.length;
   }
@@ -128,6 +129,7 @@ public final class ImageSet implements DataSource {
    *
    * @throws IndexOutOfBoundsException if {@code i} is not in {@code 0 .. size() - 1}
    */
+  @Override
   public int label(int i) {
     return labels[Objects.checkIndex(i, labels.length)];
   }
@@ -144,6 +146,18 @@ public final class ImageSet implements DataSource {
    * @throws IndexOutOfBoundsException if {@code i} is out of range or {@code dest} is too short
    */
   public void copyImage(int i, float[] dest, int destOffset) {
+    copyRow(i, dest, destOffset);
+  }
+
+  /** The pixels of an image, {@code height() * width()}. */
+  @Override
+  public int rowLength() {
+    return height * width;
+  }
+
+  /** Copies image {@code i}'s pixels, as {@link #copyImage}. */
+  @Override
+  public void copyRow(int i, float[] dest, int destOffset) {
     Objects.checkIndex(i, labels.length);
     int pixelsPerImage = height * width;
     System.arraycopy(pixels, i * pixelsPerImage, dest, destOffset, pixelsPerImage);

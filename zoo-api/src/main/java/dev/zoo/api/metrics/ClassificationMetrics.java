@@ -3,6 +3,7 @@ package dev.zoo.api.metrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Map;
  * predictions. Rows of the matrix are true classes, columns predicted classes.
  */
 public final class ClassificationMetrics {
+
+  private double rocAuc = Double.NaN;
 
   private final List<String> classNames;
   private final int[][] confusion;
@@ -96,11 +99,71 @@ public final class ClassificationMetrics {
     return classNames;
   }
 
+  /** The mean of the per-class precisions. */
+  public double macroPrecision() {
+    double sum = 0;
+    for (int c = 0; c < classNames.size(); c++) {
+      sum += precision(c);
+    }
+    return sum / classNames.size();
+  }
+
+  /** The mean of the per-class recalls. */
+  public double macroRecall() {
+    double sum = 0;
+    for (int c = 0; c < classNames.size(); c++) {
+      sum += recall(c);
+    }
+    return sum / classNames.size();
+  }
+
+  /**
+   * The ROC-AUC of the second class's probability at telling the second class from the first, for
+   * two classes; NaN otherwise, or before {@link #addProbabilities}, or when the examples hold only
+   * one of the two classes.
+   */
+  public double rocAuc() {
+    return rocAuc;
+  }
+
+  /**
+   * Adds examples by their class probabilities: each counts as its most likely class, and for two
+   * classes the probabilities also give {@link #rocAuc()}.
+   *
+   * @param trueClasses one class index per example
+   * @param probabilities {@code (examples, classes)} probabilities, row-major
+   */
+  public void addProbabilities(int[] trueClasses, float[] probabilities) {
+    int k = classNames.size();
+    boolean[] positive = new boolean[trueClasses.length];
+    double[] score = new double[trueClasses.length];
+    for (int i = 0; i < trueClasses.length; i++) {
+      int best = 0;
+      for (int c = 1; c < k; c++) {
+        if (probabilities[i * k + c] > probabilities[i * k + best]) {
+          best = c;
+        }
+      }
+      add(trueClasses[i], best);
+      positive[i] = trueClasses[i] == 1;
+      score[i] = k == 2 ? probabilities[i * k + 1] : 0;
+    }
+    long positives = java.util.stream.IntStream.of(trueClasses).filter(c -> c == 1).count();
+    if (k == 2 && positives > 0 && positives < trueClasses.length) {
+      rocAuc = RocAuc.of(score, positive);
+    }
+  }
+
   /** Everything as JSON-ready maps and lists, with the top-level key {@code accuracy}. */
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("accuracy", accuracy());
     map.put("macro_f1", macroF1());
+    map.put("macro_precision", macroPrecision());
+    map.put("macro_recall", macroRecall());
+    if (!Double.isNaN(rocAuc)) {
+      map.put("roc_auc", rocAuc);
+    }
     map.put("examples", total);
     List<Map<String, Object>> perClass = new ArrayList<>();
     for (int c = 0; c < classNames.size(); c++) {
@@ -128,7 +191,14 @@ public final class ClassificationMetrics {
     int width = Math.max(12, classNames.stream().mapToInt(String::length).max().orElse(5) + 2);
     sb.append(
         String.format(
-            "Accuracy %.4f on %d examples, macro F1 %.4f%n%n", accuracy(), total, macroF1()));
+            Locale.ROOT,
+            "Accuracy %.4f on %d examples, macro F1 %.4f, macro precision %.4f, macro recall %.4f%s%n%n",
+            accuracy(),
+            total,
+            macroF1(),
+            macroPrecision(),
+            macroRecall(),
+            Double.isNaN(rocAuc) ? "" : String.format(Locale.ROOT, ", ROC-AUC %.4f", rocAuc)));
     sb.append(
         String.format("%-" + width + "s %9s %9s %9s%n", "class", "precision", "recall", "f1"));
     for (int c = 0; c < classNames.size(); c++) {

@@ -1,5 +1,7 @@
 package dev.zoo.api.model;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +14,19 @@ import java.util.List;
  * @param probability the softmax probability, in [0, 1]
  */
 public record Classification(String label, int index, double probability) {
+
+  /**
+   * Class probabilities {@code (N, classes)}, row-major, from a classifier's logits: the softmax of
+   * {@code (N, classes)} logits, or {@code [1 - sigmoid, sigmoid]} of one logit {@code (N, 1)} for
+   * two classes.
+   */
+  public static float[] probabilities(NDArray logits) {
+    if (logits.getShape().get(1) > 1) {
+      return logits.softmax(1).toFloatArray();
+    }
+    NDArray p = Activation.sigmoid(logits);
+    return p.neg().add(1).concat(p, 1).toFloatArray();
+  }
 
   /**
    * The {@code k} most likely classes, most likely first.

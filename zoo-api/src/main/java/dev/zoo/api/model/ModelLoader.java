@@ -1,8 +1,9 @@
 package dev.zoo.api.model;
 
 import dev.zoo.api.ModelFamily;
+import dev.zoo.api.ModelRequest;
+import dev.zoo.api.RunContext;
 import dev.zoo.api.checkpoint.Checkpoint;
-import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.engine.EngineRequest;
@@ -56,6 +57,27 @@ public final class ModelLoader {
   }
 
   /**
+   * Loads the checkpoint a command names for {@code family}, on the engine the context chooses
+   * (which it prints), into a model that {@code create} builds from the checkpoint's description.
+   *
+   * @throws dev.zoo.api.common.CheckpointException when the checkpoint is missing, corrupted, of
+   *     another family, or its parameters do not fit
+   * @throws dev.zoo.api.common.EngineException when no engine can run it
+   */
+  public static <M extends BaseModel<?>> M load(
+      ModelFamily family,
+      ModelRequest request,
+      RunContext context,
+      Function<ModelDescription, M> create) {
+    Checkpoint checkpoint = Checkpoint.open(request.checkpoint(), family.name());
+    String variant = family.variant(checkpoint.info().variant()).name();
+    EngineChoice choice =
+        context.chooseEngine(
+            "running " + family.name() + "/" + variant, family.inferenceNeeds(variant));
+    return restored(checkpoint, family.describe(checkpoint, choice), create);
+  }
+
+  /**
    * A model built by {@code create} from {@code description}, with {@code checkpoint}'s parameters.
    */
   public static <M extends BaseModel<?>> M restored(
@@ -72,16 +94,6 @@ public final class ModelLoader {
    */
   public static ModelDescription description(
       ModelFamily family, Checkpoint checkpoint, EngineChoice choice) {
-    CheckpointInfo info = checkpoint.info();
-    return new ModelDescription(
-        info.family(),
-        info.variant(),
-        family.savedHyperparameters(info),
-        info.inputShape(),
-        info.labels(),
-        choice,
-        info.seed(),
-        info.extra() == null ? java.util.Map.of() : info.extra(),
-        info.provenance());
+    return family.describe(checkpoint, choice);
   }
 }

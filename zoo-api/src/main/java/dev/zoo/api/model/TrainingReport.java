@@ -3,6 +3,7 @@ package dev.zoo.api.model;
 import dev.zoo.api.Report;
 import dev.zoo.api.Reportable;
 import dev.zoo.api.checkpoint.Checkpoint;
+import dev.zoo.api.metrics.ClassificationMetrics;
 import dev.zoo.api.train.EpochResult;
 import dev.zoo.api.train.MetricsLog;
 import dev.zoo.api.train.TrainingSummary;
@@ -55,6 +56,30 @@ public final class TrainingReport implements Reportable {
   /** Adds a headline figure to the JSON (and nothing to the text; say it in a {@link #line}). */
   public TrainingReport figure(String name, Object value) {
     figures.put(name, value);
+    return this;
+  }
+
+  /**
+   * Adds a classifier's test figures: a line with accuracy and macro F1 (and ROC-AUC for two
+   * classes), and {@code accuracy}, {@code macro_f1}, {@code macro_precision}, {@code macro_recall}
+   * and {@code roc_auc} in the JSON.
+   */
+  public TrainingReport classification(ClassificationMetrics test) {
+    line(
+        String.format(
+            Locale.ROOT,
+            "Test accuracy %.4f (macro F1 %.4f%s).",
+            test.accuracy(),
+            test.macroF1(),
+            Double.isNaN(test.rocAuc())
+                ? ""
+                : String.format(Locale.ROOT, ", ROC-AUC %.4f", test.rocAuc())));
+    Map<String, Object> all = test.toMap();
+    for (String k : List.of("accuracy", "macro_f1", "macro_precision", "macro_recall", "roc_auc")) {
+      if (all.containsKey(k)) {
+        figure(k, all.get(k));
+      }
+    }
     return this;
   }
 
