@@ -1,6 +1,5 @@
 package dev.zoo.rnn;
 
-import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.TextSampling;
 import dev.zoo.api.checkpoint.Checkpoint;
@@ -89,17 +88,16 @@ final class LanguageModelReports {
    * The report of {@code zoo generate}: the text was streamed as it was drawn, so the text report
    * is empty; the JSON holds the prompt, the text and the sampling settings.
    */
-  static Report generation(
-      Checkpoint cp, ModelRequest request, TextSampling sampling, String text, long seed) {
+  static Report generation(Checkpoint cp, TextSampling sampling, String text, long seed) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("checkpoint", cp.dir().toString());
     json.put("variant", cp.info().variant());
     json.put("prompt", sampling.prompt());
     json.put("text", text);
     json.put("length", sampling.length());
-    json.put("temperature", request.number("temperature", 1.0, 0, Double.POSITIVE_INFINITY));
-    json.put("top_k", request.has("top_k") ? request.positiveInt("top_k", 0) : 0);
-    json.put("top_p", request.number("top_p", 1.0, 0, 1));
+    json.put("temperature", sampling.sampler().temperature());
+    json.put("top_k", sampling.sampler().topK());
+    json.put("top_p", sampling.sampler().topP());
     json.put("seed", seed);
     return new Report("", json);
   }

@@ -1,6 +1,5 @@
 package dev.zoo.rnn;
 
-import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TextSampling;
@@ -31,7 +30,7 @@ final class LanguageModelRun {
   private static final int SAMPLES = 3;
   private static final int SAMPLE_LENGTH = 240;
   private static final double SAMPLE_TEMPERATURE = 0.8;
-  private static final int DEFAULT_LENGTH = 400;
+  static final int DEFAULT_LENGTH = 400;
 
   private LanguageModelRun() {}
 
@@ -127,9 +126,7 @@ final class LanguageModelRun {
   }
 
   static Report generate(
-      RnnFamily family, Checkpoint cp, ModelRequest request, RunContext context) {
-    TextSampling sampling =
-        TextSampling.from(request, "a language model", DEFAULT_LENGTH, context.seed());
+      RnnFamily family, Checkpoint cp, TextSampling sampling, RunContext context) {
     EngineChoice choice = family.inferenceEngine(cp.info().variant(), context);
     PrintStream out = context.out();
     boolean stream = !context.json();
@@ -152,6 +149,6 @@ final class LanguageModelRun {
               },
               w -> context.log().println("Warning: " + w));
     }
-    return LanguageModelReports.generation(cp, request, sampling, generated, context.seed());
+    return LanguageModelReports.generation(cp, sampling, generated, context.seed());
   }
 }

@@ -6,6 +6,7 @@ import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.Task;
+import dev.zoo.api.TextSampling;
 import dev.zoo.api.TrainRequest;
 import dev.zoo.api.TrainingStart;
 import dev.zoo.api.Variant;
@@ -194,6 +195,9 @@ public final class RnnFamily implements ModelFamily {
 
   @Override
   public Report generate(ModelRequest request, RunContext context) {
+    TextSampling sampling =
+        TextSampling.from(
+            request, "a language model", LanguageModelRun.DEFAULT_LENGTH, context.seed());
     Checkpoint cp = Checkpoint.open(request.checkpoint(), NAME);
     if (!isLanguageModel(cp.info().variant())) {
       throw new InvalidSettingException(
@@ -204,7 +208,7 @@ public final class RnnFamily implements ModelFamily {
               + request.checkpoint()
               + " FILE.csv.");
     }
-    return LanguageModelRun.generate(this, cp, request, context);
+    return LanguageModelRun.generate(this, cp, sampling, context);
   }
 
   /** The engine to run a saved variant on, chosen as the context says. */
