@@ -79,12 +79,22 @@ public interface ModelFamily {
   }
 
   /**
+   * The values of hyper-parameters that a family gained after checkpoints were written without
+   * them, where the value that reproduces those checkpoints' models differs from today's default
+   * (e.g. a layer that models had no room for then).
+   */
+  default Map<String, String> legacyDefaults() {
+    return Map.of();
+  }
+
+  /**
    * A checkpoint's hyper-parameters under today's names: renamed ones translated, and names the
-   * variant has gained since at their defaults.
+   * variant has gained since at their {@link #legacyDefaults() legacy} or current defaults.
    */
   default Hyperparameters savedHyperparameters(CheckpointInfo info) {
     Map<String, String> renames = renamedHyperparameters();
     Map<String, String> saved = new LinkedHashMap<>();
+    legacyDefaults().forEach(saved::put);
     info.hyperparameters().forEach((k, v) -> saved.put(renames.getOrDefault(k, k), v));
     return variant(info.variant()).defaults().overlaid(saved);
   }

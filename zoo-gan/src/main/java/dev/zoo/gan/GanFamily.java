@@ -51,12 +51,12 @@ public final class GanFamily implements ModelFamily {
               Task.IMAGE_GENERATION,
               "DCGAN: transposed-convolution generator with batch norm, strided-convolution"
                   + " discriminator, Adam 2e-4 / 0.5",
-              adam().put("kernel", 5).build()),
+              adam().put("kernel", 4).put("g_channels", 128).put("d_batch_norm", false).build()),
           new Variant(
               "cdcgan",
               Task.IMAGE_GENERATION,
               "conditional DCGAN: the dcgan networks with the class as extra input to both",
-              adam().put("kernel", 5).build()),
+              adam().put("kernel", 4).put("g_channels", 128).put("d_batch_norm", false).build()),
           new Variant(
               "mlp-gan",
               Task.IMAGE_GENERATION,
@@ -76,7 +76,9 @@ public final class GanFamily implements ModelFamily {
                   .put("learning_rate", 5e-5)
                   .put("latent_dim", 100)
                   .put("limit", DEFAULT_LIMIT)
-                  .put("kernel", 5)
+                  .put("kernel", 4)
+                  .put("g_channels", 128)
+                  .put("d_batch_norm", false)
                   .put("critic_steps", 5)
                   .put("clip", 0.01)
                   .build()));
@@ -122,6 +124,12 @@ public final class GanFamily implements ModelFamily {
   @Override
   public Map<String, String> renamedHyperparameters() {
     return Map.of("latent", "latent_dim");
+  }
+
+  /** Checkpoints written before these settings existed hold 5x5 kernels and no batch norm in D. */
+  @Override
+  public Map<String, String> legacyDefaults() {
+    return Map.of("kernel", "5", "g_channels", "128", "d_batch_norm", "false");
   }
 
   @Override

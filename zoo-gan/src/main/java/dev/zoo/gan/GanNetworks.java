@@ -47,14 +47,15 @@ final class GanNetworks {
    * Builds the networks of {@code variant} and initialises them in {@code manager}; {@link #draw}
    * and {@link #discriminatorAccuracy} open and close their own sub-managers of it.
    *
-   * @param kernel the side of the generator's transposed convolutions
+   * @param hp the architecture's settings ({@code kernel}, {@code g_channels}, {@code
+   *     d_batch_norm})
    * @param classes the number of classes of a conditional model, or 0
    */
   GanNetworks(
       NDManager manager,
       String variant,
       int latent,
-      int kernel,
+      Hyperparameters hp,
       int classes,
       int height,
       int width) {
@@ -65,10 +66,9 @@ final class GanNetworks {
     this.width = width;
     this.objective = GanFamily.objective(variant);
     this.generator =
-        new Network(
-            "generator", Networks.generator(variant, height, width, kernel), GENERATOR_FILE);
+        new Network("generator", Networks.generator(variant, height, width, hp), GENERATOR_FILE);
     this.discriminator =
-        new Network("discriminator", Networks.discriminator(variant), DISCRIMINATOR_FILE);
+        new Network("discriminator", Networks.discriminator(variant, hp), DISCRIMINATOR_FILE);
     generator.block().initialize(manager, DataType.FLOAT32, new Shape(1, latent + classes));
     discriminator
         .block()

@@ -61,13 +61,7 @@ public final class ImageGenerator extends BaseModel<ImageSet> implements ImageSa
     this.fixedNoise = new FixedNoise(latent, seed() + 1);
     this.networks =
         new GanNetworks(
-            manager(),
-            variant(),
-            latent,
-            hp.has("kernel") ? hp.getInt("kernel") : 5,
-            conditional ? labels().size() : 0,
-            height,
-            width);
+            manager(), variant(), latent, hp, conditional ? labels().size() : 0, height, width);
   }
 
   /** Checks what the networks need before the model's native memory is opened. */

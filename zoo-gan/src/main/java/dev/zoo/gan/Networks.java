@@ -7,6 +7,8 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.common.ZooException;
 import dev.zoo.api.nn.UpConv2d;
 
@@ -21,49 +23,78 @@ final class Networks {
 
   private Networks() {}
 
-  /** The generator: noise (and one-hot class) in, an image in [-1, 1] out, shape (N, 1, H, W). */
-  static Block generator(String variant, int height, int width, int kernel) {
+  /**
+   * The generator: noise (and one-hot class) in, an image in [-1, 1] out, shape (N, 1, H, W). The
+   * convolutional ones take {@code kernel} (4: DCGAN's kernel 4, stride 2, padding 1 transposed
+   * convolutions, which avoid checkerboard artefacts; odd: kernel k, padding (k - 1) / 2) and
+   * {@code g_channels}, the maps after the projection (halved by the first up-sampling).
+   */
+  static Block generator(String variant, int height, int width, Hyperparameters hp) {
     return switch (variant) {
-      case "dcgan", "cdcgan", "wgan" -> convGenerator(height, width, kernel);
+      case "dcgan", "cdcgan", "wgan" -> convGenerator(height, width, hp);
       case "mlp-gan" -> mlpGenerator(height, width);
       default -> throw new ZooException("Unknown variant '" + variant + "' of family gan.");
     };
   }
 
-  /** The discriminator (or critic): an image (and class planes) in, one score per image out. */
-  static Block discriminator(String variant) {
+  /**
+   * The discriminator (or critic): an image (and class planes) in, one score per image out; the
+   * convolutional one normalises its second layer's batches when {@code d_batch_norm} is true, as
+   * DCGAN's does (Radford et al., 2016).
+   */
+  static Block discriminator(String variant, Hyperparameters hp) {
     return switch (variant) {
-      case "dcgan", "cdcgan", "wgan" -> convDiscriminator();
+      case "dcgan", "cdcgan", "wgan" -> convDiscriminator(hp.getBoolean("d_batch_norm"));
       case "mlp-gan" -> mlpDiscriminator();
       default -> throw new ZooException("Unknown variant '" + variant + "' of family gan.");
     };
   }
 
   /**
-   * DCGAN's generator sized for small images: a dense projection to 128 maps of H/4 x W/4, then two
-   * stride-2 transposed convolutions (64 maps, then the image), batch norm and ReLU between.
+   * DCGAN's generator (Radford, Metz and Chintala, 2016) sized for small images: a dense projection
+   * to {@code g_channels} maps of H/4 x W/4, then two stride-2 transposed convolutions (half the
+   * maps, then the image), batch norm and ReLU between, tanh at the end.
    */
-  private static Block convGenerator(int height, int width, int kernel) {
+  private static Block convGenerator(int height, int width, Hyperparameters hp) {
     int h = height / 4;
     int w = width / 4;
+    int channels = hp.getInt("g_channels");
+    int kernel = hp.getInt("kernel");
     return new SequentialBlock()
-        .add(Linear.builder().setUnits(128L * h * w).optBias(false).build())
+        .add(Linear.builder().setUnits((long) channels * h * w).optBias(false).build())
         .add(BatchNorm.builder().build())
         .add(Activation.reluBlock())
-        .add(new Reshape(128, h, w))
-        .add(UpConv2d.withoutBias(64, kernel, 2))
+        .add(new Reshape(channels, h, w))
+        .add(upsample(channels / 2, kernel, false))
         .add(BatchNorm.builder().build())
         .add(Activation.reluBlock())
-        .add(UpConv2d.of(1, kernel, 2))
+        .add(upsample(1, kernel, true))
         .add(Activation.tanhBlock());
   }
 
-  /** DCGAN's discriminator: two stride-2 4x4 convolutions (64, 128) with LeakyReLU, one score. */
-  private static Block convDiscriminator() {
-    return new SequentialBlock()
-        .add(conv(64))
-        .add(Activation.leakyReluBlock(LEAK))
-        .add(conv(128))
+  /** A stride-2 transposed convolution of {@code kernel} 4 (DCGAN's) or an odd kernel. */
+  private static Block upsample(int filters, int kernel, boolean bias) {
+    if (kernel == 4) {
+      return UpConv2d.dcgan(filters, bias);
+    }
+    if (kernel % 2 == 0) {
+      throw new InvalidSettingException(
+          "The GAN's kernel must be 4 or an odd number, not " + kernel + ".");
+    }
+    return bias ? UpConv2d.of(filters, kernel, 2) : UpConv2d.withoutBias(filters, kernel, 2);
+  }
+
+  /**
+   * DCGAN's discriminator: two stride-2 4x4 convolutions (64, 128) with LeakyReLU 0.2, the second
+   * batch-normalised when {@code batchNorm}, then one score.
+   */
+  private static Block convDiscriminator(boolean batchNorm) {
+    SequentialBlock block =
+        new SequentialBlock().add(conv(64)).add(Activation.leakyReluBlock(LEAK)).add(conv(128));
+    if (batchNorm) {
+      block.add(BatchNorm.builder().build());
+    }
+    return block
         .add(Activation.leakyReluBlock(LEAK))
         .add(new Reshape())
         .add(Linear.builder().setUnits(1).build());

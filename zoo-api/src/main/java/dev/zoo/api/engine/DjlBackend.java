@@ -106,6 +106,9 @@ public abstract class DjlBackend implements EngineBackend {
     // nor report usage (it does on EC2 unless told not to).
     setDefault("ai.djl.offline", "true");
     setDefault("OPT_OUT_TRACKING", "true");
+    // DJL works out some blocks' output shapes on its default engine; unless the application
+    // chose one, the first engine the zoo loads is that default, so no second engine loads.
+    setDefault("ai.djl.default_engine", djlEngine);
     prepare();
     try {
       Engine engine = Engine.getEngine(djlEngine);

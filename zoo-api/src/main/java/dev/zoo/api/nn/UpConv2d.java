@@ -255,13 +255,20 @@ public final class UpConv2d extends AbstractBlock {
           x.getManager()
               .create(selection, new Shape((long) kernel * kernel, (long) s * s * window * window))
               .toType(w.getDataType(), false);
+      // Results of operations on a parameter belong to the parameter's manager, which lives as
+      // long as the model: move the first one into the call's scope, so that nothing derived
+      // from the weights outlives the call.
+      NDArray flat = w.reshape(cout * cin, (long) kernel * kernel);
+      flat.attach(x.getManager());
       kernels =
-          w.reshape(cout * cin, (long) kernel * kernel)
-              .matMul(pick)
+          flat.matMul(pick)
               .reshape(cout, cin, (long) s * s, window, window)
               .transpose(0, 2, 1, 3, 4)
               .reshape(cout * s * s, cin, window, window);
-      bias = b == null ? null : b.repeat(0, (long) s * s);
+      if (b != null) {
+        bias = b.repeat(0, (long) s * s);
+        bias.attach(x.getManager());
+      }
     }
     // the window needs `before` zeros before the input and enough after it for the last cell
     long afterH = cellsH + window - before - 1 - h;

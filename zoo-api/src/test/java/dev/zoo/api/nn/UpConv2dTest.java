@@ -77,6 +77,34 @@ class UpConv2dTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"PyTorch", "MXNet"})
+  void leavesNothingInTheModelsManagerAfterACall(String engine) {
+    try (NDManager model = Engine.getEngine(engine).newBaseManager()) {
+      UpConv2d block = UpConv2d.dcgan(3, true);
+      block.initialize(model, DataType.FLOAT32, new Shape(1, 2, 4, 4));
+      int before = model.getManagedArrays().size();
+      for (int i = 0; i < 5; i++) {
+        try (NDManager call = model.newSubManager()) {
+          NDArray input = call.ones(new Shape(2, 2, 4, 4));
+          try (GradientCollector gc = Engine.getEngine(engine).newGradientCollector()) {
+            NDArray out =
+                block
+                    .forward(new ParameterStore(call, false), new NDList(input), true)
+                    .singletonOrThrow();
+            gc.backward(out.sum());
+          }
+        }
+      }
+      // The sub-managers of the calls are the only new entries; no array was left behind.
+      long arrays = model.getManagedArrays().stream().filter(a -> a instanceof NDArray).count();
+      long arraysBefore = before;
+      assertTrue(
+          arrays <= arraysBefore + 2,
+          "arrays in the model's manager: " + arraysBefore + " before, " + arrays + " after");
+    }
+  }
+
   /** Transposed convolution, stride s, padding (k-1)/2, output padding s-1, kernel flipped. */
   private static float[] transposed(
       float[] x, float[] wt, float[] b, int n, int cin, int cout, int h, int w, int k, int s) {
