@@ -1,15 +1,13 @@
 package dev.zoo.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zoo.api.common.ZooException;
-import dev.zoo.api.engine.EngineBackend;
-import dev.zoo.api.engine.Offers;
+import dev.zoo.api.engine.EngineRequest;
 import dev.zoo.api.engine.Op;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,8 +16,8 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -250,36 +248,27 @@ class ZooTest {
   }
 
   @Test
-  void discoversTheThreeEngineBackendsWithoutLoadingThem() {
+  void zooApiRegistersNoEngineBackendOfItsOwn() {
+    // Each engine is a module of its own (dev.zoo:zoo-engine-pytorch, ...): their tests check that
+    // they are discovered, available without loading, and honest about what they offer; zoo-cli's
+    // tests check all four together. zoo-api holds the interfaces only.
     Zoo zoo = Zoo.discover();
 
-    List<EngineBackend> backends = zoo.backends();
-    assertEquals(
-        List.of("mxnet", "pytorch", "tensorflow"),
-        backends.stream().map(EngineBackend::name).toList(),
-        "backends are listed by preference");
+    assertEquals(List.of(), zoo.backends());
     assertEquals(List.of(), zoo.problems());
-    Map<String, EngineBackend> byName =
-        Map.of(
-            backends.get(0).name(), backends.get(0),
-            backends.get(1).name(), backends.get(1),
-            backends.get(2).name(), backends.get(2));
-    for (String name : List.of("pytorch", "mxnet")) {
-      EngineBackend backend = byName.get(name);
-      assertTrue(backend.isAvailable(), name + ": " + backend.unavailableReason());
-      assertEquals("", backend.unavailableReason());
-      Offers offers = backend.declaredOffers();
-      assertTrue(offers.training(), name);
-      assertTrue(offers.ops().contains(Op.CONV2D), name);
-    }
-    EngineBackend tensorflow = byName.get("tensorflow");
-    assertFalse(tensorflow.isAvailable());
-    assertTrue(
-        tensorflow.unavailableReason().contains("TensorFlow engine jar is not on the class path"),
-        tensorflow.unavailableReason());
-    assertFalse(tensorflow.declaredOffers().training());
-    ZooException e = assertThrows(ZooException.class, tensorflow::load);
-    assertTrue(e.getMessage().startsWith("Engine tensorflow is not available"), e.getMessage());
+    ZooException e =
+        assertThrows(
+            ZooException.class,
+            () ->
+                zoo.selector()
+                    .choose(
+                        "training echo/tiny",
+                        EnumSet.of(Op.TRAINING),
+                        EngineRequest.of("tensorflow")));
+    assertEquals(
+        "Engine tensorflow is not available: its module dev.zoo:zoo-engine-tensorflow is not on"
+            + " the class path.",
+        e.getMessage());
   }
 
   @Test

@@ -20,7 +20,8 @@ final class ChildJvm {
 
   /** DJL's engine classes; each loads its native library when it is created. */
   private static final Pattern ENGINE =
-      Pattern.compile("\\b(ai\\.djl\\.(pytorch|mxnet|tensorflow)\\.engine\\.(Pt|Mx|Tf)Engine)\\b");
+      Pattern.compile(
+          "\\b(ai\\.djl\\.(pytorch|mxnet|tensorflow|onnxruntime)\\.engine\\.(Pt|Mx|Tf|Ort)Engine)\\b");
 
   /** What the command did and which engine classes it loaded. */
   record Result(int code, String out, String err, Set<String> engines) {

@@ -78,7 +78,28 @@ class CliErrorsTest {
     Cli.run("train", "cnn", "--variant", "lenet", "--out", out(), "--engine", "tensorflow")
         .userError("Engine tensorflow cannot run training cnn/lenet", "engines that can: ");
     Cli.run("train", "cnn", "--out", out(), "--engine", "caffe")
-        .userError("Unknown engine 'caffe'; known engines: ", "pytorch", "mxnet", "tensorflow");
+        .userError(
+            "Unknown engine 'caffe'; known engines: ",
+            "pytorch",
+            "mxnet",
+            "tensorflow",
+            "onnxruntime");
+    assertFalse(Files.exists(dir.resolve("run")));
+  }
+
+  @Test
+  void onnxRuntimeRunsOnlyOnnxFilesSoItTrainsNoFamily() {
+    String line =
+        Cli.run("--engine", "onnxruntime", "train", "cnn", "--out", out(), "--limit", "100")
+            .userError(
+                "Engine onnxruntime cannot run training cnn/simple-cnn: it lacks training, linear"
+                    + " layers, 2-D convolution, max pooling");
+    String able = line.substring(line.indexOf("engines that can: "));
+    assertEquals("engines that can: mxnet, pytorch.", able, line);
+    for (String family : List.of("gan", "vae", "rnn", "transformer", "tabular")) {
+      Cli.run("train", family, "--out", out(), "--engine", "onnxruntime")
+          .userError("Engine onnxruntime cannot run training " + family + "/", "it lacks training");
+    }
     assertFalse(Files.exists(dir.resolve("run")));
   }
 

@@ -129,6 +129,17 @@ class EndToEndTest {
             .getAsJsonArray("top");
     assertEquals(3, top.size());
     assertTrue(line.contains(top.get(0).getAsJsonObject().get("label").getAsString()));
+
+    // ONNX Runtime runs ONNX files, not the zoo's DJL blocks: asked for, it is refused.
+    Cli.run(
+            "predict",
+            "cnn",
+            "--engine",
+            "onnxruntime",
+            "--checkpoint",
+            run().toString(),
+            png.toString())
+        .userError("Engine onnxruntime cannot run running cnn/lenet: it lacks linear layers");
   }
 
   @Test

@@ -4,15 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A DJL engine as the zoo sees it. One implementation per engine, registered in {@code
- * META-INF/services/dev.zoo.api.engine.EngineBackend}.
+ * A DJL engine as the zoo sees it. One implementation per engine, each in its own module ({@code
+ * dev.zoo:zoo-engine-pytorch} and so on, with the engine's CPU natives), registered in that jar's
+ * {@code META-INF/services/dev.zoo.api.engine.EngineBackend}: an application adds one dependency
+ * per engine it wants.
  *
  * <p>{@link #name()}, {@link #isAvailable()} and {@link #declaredOffers()} must not load native
  * libraries: {@code zoo list} and engine selection call them. {@link #load()} does.
  */
 public interface EngineBackend {
 
-  /** The zoo's name for the engine: {@code pytorch}, {@code mxnet} or {@code tensorflow}. */
+  /**
+   * The zoo's name for the engine, lower case: {@code pytorch}, {@code mxnet}, {@code tensorflow}
+   * or {@code onnxruntime}.
+   */
   String name();
 
   /** DJL's name for the engine, e.g. {@code PyTorch}. */

@@ -5,7 +5,8 @@ package dev.zoo.api.engine;
  * unnamed ones from the environment ({@code ZOO_ENGINE}, {@code ZOO_DEVICE}), so that the command
  * line, builders and loaders honour the same settings; what is still null is chosen automatically.
  *
- * @param engine {@code pytorch}, {@code mxnet}, {@code tensorflow} (DJL's names work too), or null
+ * @param engine {@code pytorch}, {@code mxnet}, {@code tensorflow}, {@code onnxruntime} (DJL's
+ *     names work too), or null
  * @param device {@code cpu}, {@code gpu} or {@code gpu(N)}, or null
  */
 public record EngineRequest(String engine, String device) {

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * Chooses the engine for a job: an explicit choice wins (and is refused when it lacks what the job
  * needs); otherwise the best available engine whose offers cover the needs, GPU before CPU, then by
- * each engine's preference.
+ * each engine's preference. An engine that offers none of the zoo's operations (ONNX Runtime, which
+ * runs ONNX files rather than DJL blocks) is never chosen automatically.
  */
 public final class EngineSelector {
 
@@ -72,7 +73,8 @@ public final class EngineSelector {
     }
     List<EngineBackend> fitting = new ArrayList<>();
     for (EngineBackend backend : backends) {
-      if (backend.isAvailable() && backend.declaredOffers().missing(needs).isEmpty()) {
+      Offers offers = backend.declaredOffers();
+      if (backend.isAvailable() && !offers.ops().isEmpty() && offers.missing(needs).isEmpty()) {
         fitting.add(backend);
       }
     }
@@ -148,6 +150,15 @@ public final class EngineSelector {
         return backend;
       }
     }
+    String module = EngineModules.all().get(wanted);
+    if (module != null) {
+      throw new EngineException(
+          "Engine "
+              + wanted
+              + " is not available: its module "
+              + module
+              + " is not on the class path.");
+    }
     throw new EngineException(
         "Unknown engine '"
             + name
@@ -194,10 +205,21 @@ public final class EngineSelector {
       if (!backend.isAvailable()) {
         parts.add(backend.name() + " is not available (" + backend.unavailableReason() + ")");
       } else {
-        parts.add(backend.name() + " lacks " + describe(backend.declaredOffers().missing(needs)));
+        Set<Op> missing = backend.declaredOffers().missing(needs);
+        parts.add(
+            backend.name()
+                + (missing.isEmpty()
+                    ? " runs none of the zoo's operations"
+                    : " lacks " + describe(missing)));
       }
     }
-    return parts.isEmpty() ? "no engine is on the class path" : String.join("; ", parts);
+    if (parts.isEmpty()) {
+      return EngineModules.all().values().stream()
+          .findFirst()
+          .map(m -> "no engine is on the class path; add an engine module such as " + m)
+          .orElse("no engine is on the class path");
+    }
+    return String.join("; ", parts);
   }
 
   /** Names operations for a message, e.g. "training and 2-D convolution". */

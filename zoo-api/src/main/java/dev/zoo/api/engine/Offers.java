@@ -2,6 +2,7 @@ package dev.zoo.api.engine;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,6 +17,18 @@ public record Offers(Set<Op> ops, boolean gpu) {
   public Offers {
     ops =
         Collections.unmodifiableSet(ops.isEmpty() ? EnumSet.noneOf(Op.class) : EnumSet.copyOf(ops));
+  }
+
+  /**
+   * Every operation the zoo knows but {@code lacking}, as a training engine declares its offers.
+   *
+   * @param gpu whether at least one GPU is usable
+   * @param lacking the operations the engine does not run
+   */
+  public static Offers allBut(boolean gpu, Op... lacking) {
+    EnumSet<Op> ops = EnumSet.allOf(Op.class);
+    ops.removeAll(List.of(lacking));
+    return new Offers(ops, gpu);
   }
 
   /** Whether the engine can compute gradients and update parameters. */

@@ -97,6 +97,10 @@ class EngineSelectorTest {
       new FakeBackend("delta", true, EnumSet.of(Op.CONV2D, Op.LINEAR), false, 0);
   private static final FakeBackend MISSING = new FakeBackend("omega", false, all(), false, 0);
 
+  /** Like ONNX Runtime: available, preferred here, and runs none of the zoo's operations. */
+  private static final FakeBackend NO_OPS =
+      new FakeBackend("onnx-like", true, EnumSet.noneOf(Op.class), false, 0);
+
   private static EngineSelector selector(EngineBackend... backends) {
     return new EngineSelector(List.of(backends), EngineSpeeds.none());
   }
@@ -315,6 +319,81 @@ class EngineSelectorTest {
             ZooException.class, () -> selector().choose(JOB, CNN, new EngineRequest(null, null)));
 
     assertTrue(e.getMessage().contains("no engine is on the class path"), e.getMessage());
+    assertTrue(
+        e.getMessage().endsWith("add an engine module such as dev.zoo:zoo-engine-pytorch."),
+        e.getMessage());
+  }
+
+  @Test
+  void anEngineWithoutOperationsIsNeverChosenAutomatically() {
+    Set<Op> inference = EnumSet.of(Op.CONV2D, Op.LINEAR);
+
+    assertSame(
+        CPU_SLOW, selector(NO_OPS, CPU_SLOW).choose(JOB, CNN, EngineRequest.automatic()).backend());
+    EngineChoice running =
+        selector(NO_OPS, CPU_SLOW)
+            .choose("running cnn/simple-cnn", inference, EngineRequest.automatic());
+    assertSame(CPU_SLOW, running.backend());
+    assertTrue(!running.reason().contains("onnx-like"), running.reason());
+    // Not even for a job that names no needs.
+    assertSame(
+        CPU_SLOW,
+        selector(NO_OPS, CPU_SLOW)
+            .choose("running toy/tiny", EnumSet.noneOf(Op.class), EngineRequest.automatic())
+            .backend());
+    ZooException alone =
+        assertThrows(
+            ZooException.class,
+            () ->
+                selector(NO_OPS)
+                    .choose("running cnn/simple-cnn", inference, EngineRequest.automatic()));
+    assertEquals(
+        "No engine can run running cnn/simple-cnn: onnx-like lacks linear layers and 2-D"
+            + " convolution.",
+        alone.getMessage());
+    ZooException noNeeds =
+        assertThrows(
+            ZooException.class,
+            () ->
+                selector(NO_OPS)
+                    .choose(
+                        "running toy/tiny", EnumSet.noneOf(Op.class), EngineRequest.automatic()));
+    assertTrue(
+        noNeeds.getMessage().endsWith("onnx-like runs none of the zoo's operations."),
+        noNeeds.getMessage());
+  }
+
+  @Test
+  void anEngineWithoutOperationsAskedForByNameIsRefusedInOneSentence() {
+    ZooException e =
+        assertThrows(
+            ZooException.class,
+            () -> selector(NO_OPS, CPU_SLOW).choose(JOB, CNN, EngineRequest.of("onnx-like")));
+
+    assertEquals(
+        "Engine onnx-like cannot run "
+            + JOB
+            + ": it lacks training, linear layers and 2-D convolution; engines that can: beta.",
+        e.getMessage());
+  }
+
+  @Test
+  void aZooEngineWhoseModuleIsAbsentNamesTheModuleToAdd() {
+    for (String name : List.of("pytorch", "MXNet ", "tensorflow", "onnxruntime")) {
+      ZooException e =
+          assertThrows(
+              ZooException.class,
+              () -> selector(CPU_FAST).choose(JOB, CNN, EngineRequest.of(name)));
+
+      String engine = name.trim().toLowerCase(java.util.Locale.ROOT);
+      assertEquals(
+          "Engine "
+              + engine
+              + " is not available: its module dev.zoo:zoo-engine-"
+              + engine
+              + " is not on the class path.",
+          e.getMessage());
+    }
   }
 
   @Test

@@ -1,6 +1,9 @@
-package dev.zoo.api.engine;
+package dev.zoo.engine.tensorflow;
 
 import dev.zoo.api.common.EngineException;
+import dev.zoo.api.engine.DjlBackend;
+import dev.zoo.api.engine.Offers;
+import dev.zoo.api.engine.Op;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,9 +13,14 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * TensorFlow through DJL: inference-grade operations only, no training. DJL does not find the
- * natives of {@code tensorflow-core-native} by itself, so {@link #prepare()} copies them out of
- * that jar into a cache folder once and points {@code TENSORFLOW_LIBRARY_PATH} at it.
+ * TensorFlow 2.16.1 through DJL's {@code tensorflow-engine}: no training and none of the zoo's
+ * layers, only interpolation and means over two axes (DJL 0.35.1, as {@link
+ * dev.zoo.api.engine.OpProbe} measures).
+ *
+ * <p>DJL does not find the natives of {@code org.tensorflow:tensorflow-core-native} by itself (it
+ * tries to download them), so {@link #prepare()} copies them out of that jar once into {@code
+ * ~/.djl.ai/tensorflow-zoo/} (under {@code DJL_CACHE_DIR} when set) and points the system property
+ * {@code TENSORFLOW_LIBRARY_PATH} at that folder, after which TensorFlow loads offline.
  */
 public final class TensorFlowBackend extends DjlBackend {
 
@@ -33,7 +41,7 @@ public final class TensorFlowBackend extends DjlBackend {
 
   @Override
   public Offers declaredOffers() {
-    return new Offers(EnumSet.of(Op.MEAN_TWO_AXES), false);
+    return new Offers(EnumSet.of(Op.INTERPOLATE, Op.MEAN_TWO_AXES), false);
   }
 
   @Override
