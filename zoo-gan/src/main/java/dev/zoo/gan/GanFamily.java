@@ -1,15 +1,13 @@
 package dev.zoo.gan;
 
+import dev.zoo.api.AbstractFamily;
 import dev.zoo.api.FamilyOption;
-import dev.zoo.api.ModelFamily;
-import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.Task;
 import dev.zoo.api.TrainRequest;
 import dev.zoo.api.TrainingStart;
 import dev.zoo.api.Variant;
-import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.common.InvalidSettingException;
@@ -18,19 +16,16 @@ import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.engine.Op;
-import dev.zoo.api.model.ModelLoader;
 import dev.zoo.api.model.TrainingReport;
 import dev.zoo.api.train.StepPlan;
 import dev.zoo.api.train.TrainingSummary;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.stream.Stream;
 
 /** The GAN family: generative adversarial networks that draw Fashion-MNIST-like images. */
-public final class GanFamily implements ModelFamily {
+public final class GanFamily extends AbstractFamily {
 
   /** The family's name. */
   public static final String NAME = "gan";
@@ -44,42 +39,67 @@ public final class GanFamily implements ModelFamily {
   /** The default number of training images (0 for all): every epoch draws a grid of samples. */
   static final int DEFAULT_LIMIT = 10000;
 
-  private static final List<Variant> VARIANTS =
-      List.of(
-          new Variant(
-              "dcgan",
-              Task.IMAGE_GENERATION,
-              "DCGAN: transposed-convolution generator with batch norm, strided-convolution"
-                  + " discriminator, Adam 2e-4 / 0.5",
-              adam().put("kernel", 5).build()),
-          new Variant(
-              "cdcgan",
-              Task.IMAGE_GENERATION,
-              "conditional DCGAN: the dcgan networks with the class as extra input to both",
-              adam().put("kernel", 5).build()),
-          new Variant(
-              "mlp-gan",
-              Task.IMAGE_GENERATION,
-              "the original fully connected GAN: ReLU generator (256-512), LeakyReLU"
-                  + " discriminator (512-256) with a sigmoid output",
-              adam().build()),
-          new Variant(
-              "wgan",
-              Task.IMAGE_GENERATION,
-              "Wasserstein GAN: the dcgan networks with a critic, weight clipping, RMSprop and"
-                  + " five critic steps per generator step",
-              Hyperparameters.builder()
-                  .put("epochs", 1)
-                  .put("steps", 3000)
-                  .put("batch_size", 64)
-                  .put("optimizer", "rmsprop")
-                  .put("learning_rate", 5e-5)
-                  .put("latent_dim", 100)
-                  .put("limit", DEFAULT_LIMIT)
-                  .put("kernel", 5)
-                  .put("critic_steps", 5)
-                  .put("clip", 0.01)
-                  .build()));
+  /** The family's four variants, {@code dcgan} first, and its option {@code --class}. */
+  public GanFamily() {
+    super(
+        NAME,
+        "generative adversarial networks (DCGAN, conditional DCGAN, MLP GAN, WGAN) that draw"
+            + " images from noise",
+        List.of(
+            new Variant(
+                "dcgan",
+                Task.IMAGE_GENERATION,
+                "DCGAN: transposed-convolution generator with batch norm, strided-convolution"
+                    + " discriminator, Adam 2e-4 / 0.5",
+                adam().put("kernel", 5).build()),
+            new Variant(
+                "cdcgan",
+                Task.IMAGE_GENERATION,
+                "conditional DCGAN: the dcgan networks with the class as extra input to both",
+                adam().put("kernel", 5).build()),
+            new Variant(
+                "mlp-gan",
+                Task.IMAGE_GENERATION,
+                "the original fully connected GAN: ReLU generator (256-512), LeakyReLU"
+                    + " discriminator (512-256) with a sigmoid output",
+                adam().build()),
+            new Variant(
+                "wgan",
+                Task.IMAGE_GENERATION,
+                "Wasserstein GAN: the dcgan networks with a critic, weight clipping, RMSprop and"
+                    + " five critic steps per generator step",
+                Hyperparameters.builder()
+                    .put("epochs", 1)
+                    .put("steps", 3000)
+                    .put("batch_size", 64)
+                    .put("optimizer", "rmsprop")
+                    .put("learning_rate", 5e-5)
+                    .put("latent_dim", 100)
+                    .put("limit", DEFAULT_LIMIT)
+                    .put("kernel", 5)
+                    .put("critic_steps", 5)
+                    .put("clip", 0.01)
+                    .build())),
+        Stream.concat(
+                Stream.of(
+                    FamilyOption.of(
+                        "--class",
+                        "class",
+                        "CLASS",
+                        "Draw only this class (a name or an index); cdcgan models only.",
+                        "generate")),
+                FamilyOption.imageSampling().stream())
+            .toList(),
+        EnumSet.of(Op.TRAINING, Op.LINEAR, Op.LEAKY_RELU));
+    alsoNeeds("dcgan", Op.ADAM_UPDATE, Op.CONV2D, Op.BATCH_NORM);
+    alsoNeeds("cdcgan", Op.ADAM_UPDATE, Op.CONV2D, Op.BATCH_NORM);
+    alsoNeeds("mlp-gan", Op.ADAM_UPDATE);
+    alsoNeeds("wgan", Op.CONV2D, Op.BATCH_NORM);
+    renamed("latent", "latent_dim");
+    command("evaluate", (request, context) -> QualityReport.evaluate(this, request, context));
+    command("generate", (request, context) -> Sampling.generate(this, request, context));
+    benchmark((request, context) -> GanBench.run(this, request, context));
+  }
 
   private static Hyperparameters.Builder adam() {
     return Hyperparameters.builder()
@@ -101,54 +121,6 @@ public final class GanFamily implements ModelFamily {
   /** The loss the variant trains with. */
   static Objective objective(String variant) {
     return variant.equals("wgan") ? Objective.WASSERSTEIN : Objective.STANDARD;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "generative adversarial networks (DCGAN, conditional DCGAN, MLP GAN, WGAN) that draw"
-        + " images from noise";
-  }
-
-  @Override
-  public List<Variant> variants() {
-    return VARIANTS;
-  }
-
-  @Override
-  public Map<String, String> renamedHyperparameters() {
-    return Map.of("latent", "latent_dim");
-  }
-
-  @Override
-  public List<FamilyOption> options() {
-    List<FamilyOption> options = new ArrayList<>();
-    options.add(
-        FamilyOption.of(
-            "--class",
-            "class",
-            "CLASS",
-            "Draw only this class (a name or an index); cdcgan models only.",
-            "generate"));
-    options.addAll(FamilyOption.imageSampling());
-    return options;
-  }
-
-  @Override
-  public Set<Op> needs(String variant) {
-    EnumSet<Op> ops = EnumSet.of(Op.TRAINING, Op.LINEAR, Op.LEAKY_RELU);
-    if (!variant.equals("wgan")) {
-      ops.add(Op.ADAM_UPDATE);
-    }
-    if (!variant.equals("mlp-gan")) {
-      ops.add(Op.CONV2D);
-      ops.add(Op.BATCH_NORM);
-    }
-    return ops;
   }
 
   @Override
@@ -235,27 +207,5 @@ public final class GanFamily implements ModelFamily {
         .file("samples", GanTraining.SAMPLES_PNG)
         .file("per epoch", "samples-epoch-NNN.png")
         .report();
-  }
-
-  @Override
-  public Report evaluate(ModelRequest request, RunContext context) {
-    return QualityReport.evaluate(this, request, context);
-  }
-
-  @Override
-  public Report bench(TrainRequest request, RunContext context) {
-    return GanBench.run(this, request, context);
-  }
-
-  @Override
-  public Report generate(ModelRequest request, RunContext context) {
-    return Sampling.generate(this, request, context);
-  }
-
-  /** Opens {@code checkpoint} on the engine the context chooses for running its variant. */
-  ImageGenerator open(Checkpoint checkpoint, RunContext context) {
-    String variant = variant(checkpoint.info().variant()).name();
-    EngineChoice choice = context.chooseEngine("running gan/" + variant, inferenceNeeds(variant));
-    return ImageGenerator.open(checkpoint, ModelLoader.description(this, checkpoint, choice));
   }
 }

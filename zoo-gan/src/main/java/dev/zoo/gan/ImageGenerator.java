@@ -100,13 +100,7 @@ public final class ImageGenerator extends BaseModel<ImageSet> implements ImageSa
    * @throws dev.zoo.api.common.EngineException when the engine cannot run the variant
    */
   public static ImageGenerator load(Path checkpoint, String engine) {
-    return ModelLoader.load(new GanFamily(), checkpoint, engine, ImageGenerator::open);
-  }
-
-  static ImageGenerator open(Checkpoint checkpoint, ModelDescription description) {
-    ImageGenerator model = new ImageGenerator(description);
-    model.restore(checkpoint);
-    return model;
+    return ModelLoader.load(new GanFamily(), checkpoint, engine, ImageGenerator::new);
   }
 
   @Override
