@@ -11,6 +11,7 @@ import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.data.Images;
 import dev.zoo.api.metrics.ImageJudge;
 import dev.zoo.api.model.BaseModel;
+import dev.zoo.api.model.ImageModel;
 import dev.zoo.api.model.ImageModelBuilder;
 import dev.zoo.api.model.ImageSampler;
 import dev.zoo.api.model.ModelLoader;
@@ -20,7 +21,6 @@ import dev.zoo.api.train.TrainingSummary;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A generative adversarial network of the GAN family (Goodfellow et al., 2014), usable from any
@@ -41,10 +41,8 @@ import java.util.Locale;
  * }
  * }</pre>
  */
-public final class ImageGenerator extends BaseModel<ImageSet> implements ImageSampler {
+public final class ImageGenerator extends ImageModel implements ImageSampler {
 
-  private final int height;
-  private final int width;
   private final int latent;
   private final boolean conditional;
   private final GanNetworks networks;
@@ -52,10 +50,7 @@ public final class ImageGenerator extends BaseModel<ImageSet> implements ImageSa
 
   ImageGenerator(ModelDescription description) {
     super(checked(description));
-    List<Integer> shape = description.inputShape();
     Hyperparameters hp = hyperparameters();
-    this.height = shape.get(1);
-    this.width = shape.get(2);
     this.latent = hp.getInt("latent_dim");
     this.conditional = GanFamily.isConditional(variant());
     this.fixedNoise = new FixedNoise(latent, seed() + 1);
@@ -66,8 +61,8 @@ public final class ImageGenerator extends BaseModel<ImageSet> implements ImageSa
             latent,
             hp.has("kernel") ? hp.getInt("kernel") : 5,
             conditional ? labels().size() : 0,
-            height,
-            width);
+            height(),
+            width());
   }
 
   /** Checks what the networks need before the model's native memory is opened. */
@@ -75,11 +70,6 @@ public final class ImageGenerator extends BaseModel<ImageSet> implements ImageSa
     List<Integer> shape = description.inputShape();
     GanNetworks.check(description.hyperparameters(), shape.get(1), shape.get(2));
     return description;
-  }
-
-  /** Starts a builder for a new, untrained GAN. */
-  public static Builder builder() {
-    return new Builder();
   }
 
   /**
@@ -158,29 +148,9 @@ public final class ImageGenerator extends BaseModel<ImageSet> implements ImageSa
    * @throws InvalidDataException when {@code data} is empty, or its size or classes differ
    */
   void checkData(ImageSet data, String role) {
-    if (data.size() == 0) {
-      throw new InvalidDataException("The " + role + " data holds no images.");
-    }
-    if (data.height() != height || data.width() != width) {
-      throw new InvalidDataException(
-          String.format(
-              Locale.ROOT,
-              "The %s images are %dx%d but the model takes %dx%d.",
-              role,
-              data.height(),
-              data.width(),
-              height,
-              width));
-    }
-    if (conditional && !data.classNames().equals(labels())) {
-      throw new InvalidDataException(
-          "The "
-              + role
-              + " data's classes "
-              + data.classNames()
-              + " differ from the model's "
-              + labels()
-              + ".");
+    checkImages(data, role);
+    if (conditional) {
+      checkClasses(data, role);
     }
   }
 
@@ -264,14 +234,9 @@ public final class ImageGenerator extends BaseModel<ImageSet> implements ImageSa
     return latent;
   }
 
-  /** The image height the model draws, in pixels. */
-  public int height() {
-    return height;
-  }
-
-  /** The image width the model draws, in pixels. */
-  public int width() {
-    return width;
+  /** Starts a builder for a new, untrained GAN. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
