@@ -1,8 +1,10 @@
 package dev.zoo.api.model;
 
 import dev.zoo.api.checkpoint.ModelDescription;
+import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.common.InvalidDataException;
 import dev.zoo.api.data.ImageSet;
+import dev.zoo.api.engine.EngineChoice;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,6 +24,27 @@ public abstract class ImageModel extends BaseModel<ImageSet> {
     List<Integer> shape = description.inputShape();
     this.height = shape.get(1);
     this.width = shape.get(2);
+  }
+
+  /**
+   * The description of a new model of {@code variant} for images like {@code data}'s: input shape
+   * {@code (1, H, W)} and its class names.
+   */
+  public static ModelDescription description(
+      String family,
+      String variant,
+      Hyperparameters hp,
+      ImageSet data,
+      EngineChoice choice,
+      long seed) {
+    return ModelDescription.of(
+        family,
+        variant,
+        hp,
+        List.of(1, data.height(), data.width()),
+        data.classNames(),
+        choice,
+        seed);
   }
 
   /** The image height the model takes, in pixels. */
