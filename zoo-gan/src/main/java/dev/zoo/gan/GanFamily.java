@@ -22,6 +22,7 @@ import dev.zoo.api.train.TrainingSummary;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** The GAN family: generative adversarial networks that draw Fashion-MNIST-like images. */
@@ -39,47 +40,50 @@ public final class GanFamily extends AbstractFamily {
   /** The default number of training images (0 for all): every epoch draws a grid of samples. */
   static final int DEFAULT_LIMIT = 10000;
 
+  private static final List<Variant> VARIANTS =
+      List.of(
+          new Variant(
+              "dcgan",
+              Task.IMAGE_GENERATION,
+              "DCGAN: transposed-convolution generator with batch norm, strided-convolution"
+                  + " discriminator, Adam 2e-4 / 0.5",
+              adam().put("kernel", 5).build()),
+          new Variant(
+              "cdcgan",
+              Task.IMAGE_GENERATION,
+              "conditional DCGAN: the dcgan networks with the class as extra input to both",
+              adam().put("kernel", 5).build()),
+          new Variant(
+              "mlp-gan",
+              Task.IMAGE_GENERATION,
+              "the original fully connected GAN: ReLU generator (256-512), LeakyReLU"
+                  + " discriminator (512-256) with a sigmoid output",
+              adam().build()),
+          new Variant(
+              "wgan",
+              Task.IMAGE_GENERATION,
+              "Wasserstein GAN: the dcgan networks with a critic, weight clipping, RMSprop and"
+                  + " five critic steps per generator step",
+              Hyperparameters.builder()
+                  .put("epochs", 1)
+                  .put("steps", 3000)
+                  .put("batch_size", 64)
+                  .put("optimizer", "rmsprop")
+                  .put("learning_rate", 5e-5)
+                  .put("latent_dim", 100)
+                  .put("limit", DEFAULT_LIMIT)
+                  .put("kernel", 5)
+                  .put("critic_steps", 5)
+                  .put("clip", 0.01)
+                  .build()));
+
   /** The family's four variants, {@code dcgan} first, and its option {@code --class}. */
   public GanFamily() {
     super(
         NAME,
         "generative adversarial networks (DCGAN, conditional DCGAN, MLP GAN, WGAN) that draw"
             + " images from noise",
-        List.of(
-            new Variant(
-                "dcgan",
-                Task.IMAGE_GENERATION,
-                "DCGAN: transposed-convolution generator with batch norm, strided-convolution"
-                    + " discriminator, Adam 2e-4 / 0.5",
-                adam().put("kernel", 5).build()),
-            new Variant(
-                "cdcgan",
-                Task.IMAGE_GENERATION,
-                "conditional DCGAN: the dcgan networks with the class as extra input to both",
-                adam().put("kernel", 5).build()),
-            new Variant(
-                "mlp-gan",
-                Task.IMAGE_GENERATION,
-                "the original fully connected GAN: ReLU generator (256-512), LeakyReLU"
-                    + " discriminator (512-256) with a sigmoid output",
-                adam().build()),
-            new Variant(
-                "wgan",
-                Task.IMAGE_GENERATION,
-                "Wasserstein GAN: the dcgan networks with a critic, weight clipping, RMSprop and"
-                    + " five critic steps per generator step",
-                Hyperparameters.builder()
-                    .put("epochs", 1)
-                    .put("steps", 3000)
-                    .put("batch_size", 64)
-                    .put("optimizer", "rmsprop")
-                    .put("learning_rate", 5e-5)
-                    .put("latent_dim", 100)
-                    .put("limit", DEFAULT_LIMIT)
-                    .put("kernel", 5)
-                    .put("critic_steps", 5)
-                    .put("clip", 0.01)
-                    .build())),
+        VARIANTS,
         Stream.concat(
                 Stream.of(
                     FamilyOption.of(
@@ -91,10 +95,6 @@ public final class GanFamily extends AbstractFamily {
                 FamilyOption.imageSampling().stream())
             .toList(),
         EnumSet.of(Op.TRAINING, Op.LINEAR, Op.LEAKY_RELU));
-    alsoNeeds("dcgan", Op.ADAM_UPDATE, Op.CONV2D, Op.BATCH_NORM);
-    alsoNeeds("cdcgan", Op.ADAM_UPDATE, Op.CONV2D, Op.BATCH_NORM);
-    alsoNeeds("mlp-gan", Op.ADAM_UPDATE);
-    alsoNeeds("wgan", Op.CONV2D, Op.BATCH_NORM);
     renamed("latent", "latent_dim");
     command("evaluate", (request, context) -> QualityReport.evaluate(this, request, context));
     command("generate", (request, context) -> Sampling.generate(this, request, context));
@@ -111,6 +111,22 @@ public final class GanFamily extends AbstractFamily {
         .put("beta1", 0.5)
         .put("latent_dim", 100)
         .put("limit", DEFAULT_LIMIT);
+  }
+
+  /**
+   * Adam's update unless the variant is {@code wgan}, convolutions unless it is {@code mlp-gan}.
+   */
+  @Override
+  public Set<Op> needs(String variant) {
+    Set<Op> ops = super.needs(variant);
+    if (!variant.equals("wgan")) {
+      ops.add(Op.ADAM_UPDATE);
+    }
+    if (!variant.equals("mlp-gan")) {
+      ops.add(Op.CONV2D);
+      ops.add(Op.BATCH_NORM);
+    }
+    return ops;
   }
 
   /** Whether the variant draws a chosen class. */
