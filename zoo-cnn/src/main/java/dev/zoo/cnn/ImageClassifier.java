@@ -57,6 +57,11 @@ public final class ImageClassifier extends ImageModel {
     block.initialize(manager(), DataType.FLOAT32, new Shape(1, 1, height(), width()));
   }
 
+  /** Starts a builder for a new, untrained classifier. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
   /**
    * Loads a saved classifier on the best engine that can run it ({@code ZOO_ENGINE} if set).
    *
@@ -227,11 +232,6 @@ public final class ImageClassifier extends ImageModel {
   @Override
   protected List<Network> networks() {
     return List.of(Network.of(block));
-  }
-
-  /** Starts a builder for a new, untrained classifier. */
-  public static Builder builder() {
-    return new Builder();
   }
 
   /**

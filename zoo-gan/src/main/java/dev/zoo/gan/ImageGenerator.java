@@ -72,6 +72,11 @@ public final class ImageGenerator extends ImageModel implements ImageSampler {
     return description;
   }
 
+  /** Starts a builder for a new, untrained GAN. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
   /**
    * Loads a saved GAN on the best engine that can run it ({@code ZOO_ENGINE} if set).
    *
@@ -232,11 +237,6 @@ public final class ImageGenerator extends ImageModel implements ImageSampler {
   /** The size of the noise vector, {@code latent_dim}. */
   public int latent() {
     return latent;
-  }
-
-  /** Starts a builder for a new, untrained GAN. */
-  public static Builder builder() {
-    return new Builder();
   }
 
   /**

@@ -67,6 +67,11 @@ public final class VariationalAutoencoder extends ImageModel implements ImageSam
     return d;
   }
 
+  /** Starts a builder for a new, untrained VAE. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
   /**
    * Loads a saved VAE on the best engine that can run it ({@code ZOO_ENGINE} if set).
    *
@@ -104,11 +109,12 @@ public final class VariationalAutoencoder extends ImageModel implements ImageSam
    */
   @Override
   public TrainingSummary fit(ImageSet train, ImageSet validation, Path runDir, FitOptions options) {
-    checkData(train, "training");
-    checkData(validation, "test");
     Holdout.Split split =
         Holdout.split(
-            hyperparameters().get("holdout_class"), train, validation, options.listener());
+            hyperparameters().get("holdout_class"),
+            checkData(train, "training"),
+            checkData(validation, "test"),
+            options.listener());
     return train(
         new VaeTraining(this, split.train(), validation, split.heldOut()),
         StepPlan.of(hyperparameters(), split.train().size()),
@@ -257,17 +263,18 @@ public final class VariationalAutoencoder extends ImageModel implements ImageSam
     return network;
   }
 
-  void checkData(ImageSet data, String role) {
+  /**
+   * Refuses an empty set or images of another size, and returns {@code data} otherwise.
+   *
+   * @throws InvalidDataException when it is empty or its images are of another size
+   */
+  ImageSet checkData(ImageSet data, String role) {
     checkImages(data, role);
+    return data;
   }
 
   private static void copy(float[] image, float[] dest, int offset) {
     System.arraycopy(image, 0, dest, offset, image.length);
-  }
-
-  /** Starts a builder for a new, untrained VAE. */
-  public static Builder builder() {
-    return new Builder();
   }
 
   /**
