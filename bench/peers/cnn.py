@@ -12,13 +12,7 @@ Example:
         --data /usr/share/datasets/fashion-mnist --limit 0 --seed 42
 """
 
-import argparse
-import gzip
-import json
 import os
-import resource
-import statistics
-import sys
 import time
 
 import numpy as np
@@ -26,35 +20,21 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
+import common
+from common import INFER_BATCH, log
+
 WARMUP_TRAIN_BATCHES = 20
 WARMUP_INFER_BATCHES = 3
 WARMUP_LATENCY_IMAGES = 20
 LATENCY_IMAGES = 200
-INFER_BATCH = 256
-
-
-def log(message):
-    print(message, file=sys.stderr, flush=True)
 
 
 # ---------------------------------------------------------------- data
 
-def read_idx(path):
-    """Read a gzip-compressed IDX file (unsigned-byte data) into a numpy array."""
-    with gzip.open(path, "rb") as f:
-        data = f.read()
-    zero, dtype_code, ndim = data[0] << 8 | data[1], data[2], data[3]
-    if zero != 0 or dtype_code != 0x08:
-        raise ValueError(f"{path}: not an unsigned-byte IDX file")
-    dims = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(ndim)]
-    offset = 4 + 4 * ndim
-    return np.frombuffer(data, dtype=np.uint8, offset=offset).reshape(dims)
-
-
 def load_split(directory, prefix, limit=0):
     """Return (images, labels): float32 N x 1 x 28 x 28 in [0, 1], int64 N."""
-    images = read_idx(os.path.join(directory, f"{prefix}-images-idx3-ubyte.gz"))
-    labels = read_idx(os.path.join(directory, f"{prefix}-labels-idx1-ubyte.gz"))
+    images = common.read_idx(os.path.join(directory, f"{prefix}-images-idx3-ubyte.gz"))
+    labels = common.read_idx(os.path.join(directory, f"{prefix}-labels-idx1-ubyte.gz"))
     if len(images) != len(labels):
         raise ValueError(f"{prefix}: {len(images)} images but {len(labels)} labels")
     if limit > 0:
@@ -186,30 +166,14 @@ def median_latency_ms(model, x):
         start = time.perf_counter()
         model(image)
         times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000.0
+    return common.median_ms(times)
 
 
 # ---------------------------------------------------------------- main
 
-def parse_args(argv=None):
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--model", choices=sorted(MODELS), default="simple-cnn")
-    p.add_argument("--epochs", type=int, default=1)
-    p.add_argument("--batch-size", type=int, default=128)
-    p.add_argument("--lr", type=float, default=1e-3)
-    p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
-    p.add_argument("--limit", type=int, default=0,
-                   help="number of training images to use (0 = all)")
-    p.add_argument("--seed", type=int, default=42)
-    return p.parse_args(argv)
-
-
 def main(argv=None):
-    args = parse_args(argv)
-    torch.set_num_threads(args.threads)
-    torch.set_num_interop_threads(1)
-    torch.manual_seed(args.seed)
+    p = common.parser(__doc__, sorted(MODELS), "simple-cnn", epochs=1, batch_size=128, lr=1e-3)
+    args = common.parse(common.run_options(p), argv)
 
     train_x, train_y = load_split(args.data, "train", args.limit)
     test_x, test_y = load_split(args.data, "t10k")
@@ -235,23 +199,16 @@ def main(argv=None):
     log(f"inference (batch {INFER_BATCH}): {infer:.1f} images/s")
     latency = median_latency_ms(model, test_x)
     log(f"latency (batch 1, median of {LATENCY_IMAGES}): {latency:.3f} ms")
-    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    print(json.dumps({
-        "peer": "pytorch-python",
-        "torch": torch.__version__,
-        "model": args.model,
-        "epochs": args.epochs,
-        "batch_size": args.batch_size,
-        "threads": args.threads,
-        "train_images_per_s": round(throughputs[-1], 1),
-        "train_images_per_s_per_epoch": [round(t, 1) for t in throughputs],
-        "test_accuracy": [round(a, 4) for a in accuracies],
-        "infer_images_per_s_b256": round(infer, 1),
-        "latency_ms_b1_median": round(latency, 3),
-        "peak_rss_mb": round(peak_rss_mb, 1),
-        "parameters": parameters,
-    }), flush=True)
+    common.print_result(common.image_row(
+        args,
+        throughputs,
+        test_accuracy=common.rounded(accuracies, 4),
+        infer_images_per_s_b256=round(infer, 1),
+        latency_ms_b1_median=round(latency, 3),
+        peak_rss_mb=round(common.peak_rss_mb(), 1),
+        parameters=parameters,
+    ))
 
 
 if __name__ == "__main__":

@@ -14,11 +14,7 @@ Example:
         --data /usr/share/datasets/fashion-mnist --limit 10000 --seed 42
 """
 
-import argparse
-import json
 import os
-import resource
-import statistics
 import time
 
 import numpy as np
@@ -26,17 +22,17 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-from cnn import log, read_idx  # the peers share their data reading
+import common
+from common import INFER_BATCH, log
 
 LATENT = 100
 WARMUP_TRAIN_BATCHES = 10
 LATENCY_IMAGES = 100
-INFER_BATCH = 256
 
 
 def load_images(directory, limit):
     """Training images as float32 N x 1 x 28 x 28 in [-1, 1]."""
-    images = read_idx(os.path.join(directory, "train-images-idx3-ubyte.gz"))
+    images = common.read_idx(os.path.join(directory, "train-images-idx3-ubyte.gz"))
     if limit > 0:
         images = images[:limit]
     return torch.from_numpy(images.astype(np.float32)).div_(127.5).sub_(1.0).unsqueeze(1)
@@ -125,28 +121,12 @@ def median_latency_ms(g):
         g(z)
         if i >= 10:
             times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000.0
-
-
-def parse_args(argv=None):
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--model", choices=sorted(MODELS), default="dcgan")
-    p.add_argument("--epochs", type=int, default=1)
-    p.add_argument("--batch-size", type=int, default=64)
-    p.add_argument("--lr", type=float, default=2e-4)
-    p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
-    p.add_argument("--limit", type=int, default=0,
-                   help="number of training images to use (0 = all)")
-    p.add_argument("--seed", type=int, default=42)
-    return p.parse_args(argv)
+    return common.median_ms(times)
 
 
 def main(argv=None):
-    args = parse_args(argv)
-    torch.set_num_threads(args.threads)
-    torch.set_num_interop_threads(1)
-    torch.manual_seed(args.seed)
+    p = common.parser(__doc__, sorted(MODELS), "dcgan", epochs=1, batch_size=64, lr=2e-4)
+    args = common.parse(common.run_options(p), argv)
     x = load_images(args.data, args.limit)
     log(f"torch {torch.__version__}, {torch.get_num_threads()} threads; {len(x)} training images")
     g, d = MODELS[args.model]()
@@ -166,22 +146,15 @@ def main(argv=None):
             f" G loss {g_loss:.4f}")
     generation = generation_throughput(g, 10000)
     latency = median_latency_ms(g)
-    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({
-        "peer": "pytorch-python",
-        "torch": torch.__version__,
-        "model": args.model,
-        "epochs": args.epochs,
-        "batch_size": args.batch_size,
-        "threads": args.threads,
-        "train_images": len(x),
-        "train_images_per_s": round(throughputs[-1], 1),
-        "train_images_per_s_per_epoch": [round(t, 1) for t in throughputs],
-        "infer_images_per_s_b256": round(generation, 1),
-        "latency_ms_b1_median": round(latency, 3),
-        "peak_rss_mb": round(peak_rss_mb, 1),
-        "quality": f"D loss {d_losses[-1]:.3f}, G loss {g_losses[-1]:.3f} (no judge)",
-    }), flush=True)
+    common.print_result(common.image_row(
+        args,
+        throughputs,
+        train_images=len(x),
+        infer_images_per_s_b256=round(generation, 1),
+        latency_ms_b1_median=round(latency, 3),
+        peak_rss_mb=round(common.peak_rss_mb(), 1),
+        quality=f"D loss {d_losses[-1]:.3f}, G loss {g_losses[-1]:.3f} (no judge)",
+    ))
 
 
 if __name__ == "__main__":

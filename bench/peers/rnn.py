@@ -13,61 +13,29 @@ Example:
         --data /usr/share/games/fortunes --seed 42
 """
 
-import argparse
-import json
 import math
-import os
-import resource
-import sys
 import time
 
 import torch
 from torch import nn
 import torch.nn.functional as F
 
+import common
+from common import log
+
 GENERATED = 400
 WARM_UP = 20
 VALIDATION_EVERY = 10  # every 10th record is held out, as Corpus.split(0.1) does
 
 
-def log(message):
-    print(message, file=sys.stderr, flush=True)
-
-
 # ---------------------------------------------------------------- data (as zoo-api's Corpus)
 
-def parse(text):
-    """Records of one file: fortune format splits at lines holding only '%', else at blank lines."""
-    text = text.replace("\r\n", "\n")
-    fortune = text.startswith("%\n") or "\n%\n" in text
-    records, current = [], []
-    for line in text.split("\n"):
-        if (line == "%") if fortune else (line.strip() == ""):
-            records.append("".join(current).strip())
-            current = []
-        else:
-            current.append(line + "\n")
-    records.append("".join(current).strip())
-    return [r for r in records if r]
-
-
 def read_corpus(path):
-    if os.path.isdir(path):
-        names = sorted(n for n in os.listdir(path)
-                       if not n.startswith(".") and not n.endswith((".dat", ".u8"))
-                       and os.path.isfile(os.path.join(path, n)))
-        files = [os.path.join(path, n) for n in names]
-    else:
-        files = [path]
     records = []
-    for f in files:
+    for f in common.corpus_files(path):
         with open(f, encoding="utf-8", errors="strict") as handle:
-            records.extend(parse(handle.read()))
+            records.extend(common.parse_records(handle.read()))
     return records
-
-
-def join(records):
-    return "\n\n".join(records) + "\n\n"
 
 
 def windows(tokens, length, indices):
@@ -129,41 +97,22 @@ def generate(model, prompt, length, temperature, top_k, generator):
 
 # ---------------------------------------------------------------- main
 
-def parse_args(argv=None):
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--model", choices=["char-lstm"], default="char-lstm")
-    p.add_argument("--epochs", type=int, default=0, help="ignored: the budget is --steps")
+def main(argv=None):
+    p = common.parser(__doc__, ["char-lstm"], "char-lstm", epochs=0, batch_size=64, lr=3e-3)
     p.add_argument("--steps", type=int, default=300)
-    p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--seq-len", type=int, default=128)
     p.add_argument("--embedding", type=int, default=128)
     p.add_argument("--hidden", type=int, default=256)
     p.add_argument("--layers", type=int, default=2)
     p.add_argument("--dropout", type=float, default=0.1)
-    p.add_argument("--lr", type=float, default=3e-3)
     p.add_argument("--eval-windows", type=int, default=256)
-    p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--data", default="/usr/share/games/fortunes")
-    p.add_argument("--limit", type=int, default=0,
-                   help="number of training windows to use (0 = all)")
-    p.add_argument("--seed", type=int, default=42)
-    return p.parse_args(argv)
-
-
-def main(argv=None):
-    args = parse_args(argv)
-    torch.set_num_threads(args.threads)
-    torch.set_num_interop_threads(1)
-    torch.manual_seed(args.seed)
+    common.run_options(p, data=common.FORTUNES,
+                       limit_help="number of training windows to use (0 = all)")
+    args = common.parse(p, argv)
 
     records = read_corpus(args.data)
-    train_records = [r for i, r in enumerate(records) if i % VALIDATION_EVERY != VALIDATION_EVERY - 1]
-    valid_records = [r for i, r in enumerate(records) if i % VALIDATION_EVERY == VALIDATION_EVERY - 1]
-    text = join(records)
-    vocabulary = sorted(set(text))
-    index = {c: i for i, c in enumerate(vocabulary)}
-    train = torch.tensor([index[c] for c in join(train_records)], dtype=torch.long)
-    valid = torch.tensor([index[c] for c in join(valid_records)], dtype=torch.long)
+    train_records, valid_records = common.held_out(records, VALIDATION_EVERY)
+    vocabulary, index, train, valid = common.char_tokens(records, train_records, valid_records)
     if args.limit > 0:
         train = train[:args.limit * args.seq_len + 1]
     counts = torch.bincount(train, minlength=len(vocabulary)).double() + 1
@@ -205,9 +154,8 @@ def main(argv=None):
     begin = time.perf_counter()
     generate(model, prompt, GENERATED, 0.8, 20, generator)
     gen_speed = GENERATED / (time.perf_counter() - begin)
-    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    print(json.dumps({
+    common.print_result({
         "peer": "pytorch-python",
         "torch": torch.__version__,
         "model": args.model,
@@ -220,9 +168,9 @@ def main(argv=None):
         "val_bpc": round(bpc, 4),
         "unigram_bpc": round(unigram, 4),
         "gen_chars_per_s": round(gen_speed, 1),
-        "peak_rss_mb": round(peak_rss_mb, 1),
+        "peak_rss_mb": round(common.peak_rss_mb(), 1),
         "parameters": parameters,
-    }), flush=True)
+    })
 
 
 if __name__ == "__main__":

@@ -13,60 +13,28 @@ Example:
         --batch-size 64 --lr 1e-3 --threads 2 --seed 42
 """
 
-import argparse
-import json
 import math
 import os
-import resource
-import sys
 import time
 
 import torch
 from torch import nn
 import torch.nn.functional as F
 
+import common
+from common import log
+
 MAX_VALIDATION_TOKENS = 32768
 EVAL_BATCH = 16
 
 
-def log(message):
-    print(message, file=sys.stderr, flush=True)
-
-
 # ---------------------------------------------------------------- data (as zoo-api's Corpus)
 
-def parse_records(label, text):
-    text = text.replace("\r\n", "\n")
-    fortune = text.startswith("%\n") or "\n%\n" in text
-    records, current = [], []
-    for line in text.split("\n"):
-        if (line == "%") if fortune else (line.strip() == ""):
-            if "".join(current).strip():
-                records.append((label, "".join(current).strip()))
-            current = []
-        else:
-            current.append(line + "\n")
-    if "".join(current).strip():
-        records.append((label, "".join(current).strip()))
-    return records
-
-
 def read_corpus(path):
-    if os.path.isdir(path):
-        names = sorted(
-            n for n in os.listdir(path)
-            if not n.startswith(".") and not n.endswith(".dat") and not n.endswith(".u8")
-            and os.path.isfile(os.path.join(path, n)))
-        files = [os.path.join(path, n) for n in names]
-    else:
-        files = [path]
     records = []
-    for f in files:
+    for f in common.corpus_files(path):
         with open(f, "rb") as handle:
-            text = handle.read().decode("utf-8")
-        name = os.path.basename(f)
-        label = name[:name.rindex(".")] if "." in name[1:] else name
-        records.extend(parse_records(label, text))
+            records.extend(common.parse_records(handle.read().decode("utf-8")))
     return records
 
 
@@ -75,15 +43,11 @@ def locate(data):
         return data
     if os.environ.get("ZOO_TEXT"):
         return os.environ["ZOO_TEXT"]
-    if os.path.isdir("/usr/share/games/fortunes"):
-        return "/usr/share/games/fortunes"
+    if os.path.isdir(common.FORTUNES):
+        return common.FORTUNES
     here = os.path.dirname(os.path.abspath(__file__))
     return os.path.join(here, "..", "..", "zoo-api", "src", "main", "resources",
                         "dev", "zoo", "api", "text", "embedded")
-
-
-def join(records):
-    return "\n\n".join(text for _, text in records) + "\n\n"
 
 
 # ---------------------------------------------------------------- model (as zoo-transformer's)
@@ -161,33 +125,19 @@ def bits_per_char(model, tokens, context):
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--model", default="char-gpt")
-    p.add_argument("--epochs", type=int, default=0, help="ignored: the budget is --steps")
+    p = common.parser(__doc__, None, "char-gpt", epochs=0, batch_size=64, lr=1e-3)
     p.add_argument("--steps", type=int, default=300)
-    p.add_argument("--batch-size", type=int, default=64)
-    p.add_argument("--lr", type=float, default=1e-3)
     p.add_argument("--warmup", type=int, default=30)
     p.add_argument("--weight-decay", type=float, default=0.1)
     p.add_argument("--context", type=int, default=128)
-    p.add_argument("--threads", type=int, default=os.cpu_count())
-    p.add_argument("--seed", type=int, default=42)
-    p.add_argument("--limit", type=int, default=0, help="training windows, 0 for all")
-    p.add_argument("--data", default=None)
-    a = p.parse_args()
+    common.run_options(p, threads=os.cpu_count(), data=None,
+                       limit_help="training windows, 0 for all")
+    a = common.parse(p, interop=False)
     if a.model != "char-gpt":
         raise SystemExit(f"the peer implements char-gpt only, not {a.model}")
-    torch.set_num_threads(a.threads)
-    torch.manual_seed(a.seed)
 
     records = read_corpus(locate(a.data))
-    train = [r for i, r in enumerate(records) if i % 10 != 9]
-    valid = [r for i, r in enumerate(records) if i % 10 == 9]
-    every = join(records)
-    chars = sorted(set(every))
-    index = {c: i for i, c in enumerate(chars)}
-    train_tokens = torch.tensor([index[c] for c in join(train)], dtype=torch.long)
-    valid_tokens = torch.tensor([index[c] for c in join(valid)], dtype=torch.long)
+    chars, index, train_tokens, valid_tokens = common.char_tokens(records, *common.held_out(records))
     valid_tokens = valid_tokens[:MAX_VALIDATION_TOKENS + 1]
     ctx = a.context
     windows = (len(train_tokens) - 1) // ctx
@@ -233,11 +183,11 @@ def main():
         "train_per_s": seen / train_seconds,
         "unit": "tokens",
         "val_bpc": bpc,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mb": common.peak_rss_mb(),
     }
     result["summary"] = (f"train {result['train_per_s']:.0f} tokens/s, val bpc {bpc:.3f} after "
                          f"{step} steps, peak RSS {result['peak_rss_mb']:.0f} MB")
-    print(json.dumps(result))
+    common.print_result(result)
 
 
 if __name__ == "__main__":

@@ -16,13 +16,8 @@ Example:
         --batch-size 128 --lr 1e-3 --threads 2 --seed 42
 """
 
-import argparse
 import gzip
-import json
 import os
-import resource
-import statistics
-import sys
 import time
 
 import numpy as np
@@ -30,14 +25,13 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
+import common
+from common import log
+
 LATENT = 16
 HOLDOUT = 8  # Bag
 SCORE_BATCH = 256
 WARMUP_BATCHES = 20
-
-
-def say(text):
-    print(text, file=sys.stderr, flush=True)
 
 
 def idx_array(folder, name, header, shape):
@@ -137,28 +131,19 @@ def train(kind, x, test_x, args, label):
             seen += min(args.batch_size, len(x) - first)
         speeds.append(seen / (time.perf_counter() - clock))
         elbos.append(scores(model, test_x).mean().item())
-        say(f"{label} epoch {epoch}/{args.epochs}: {speeds[-1]:.0f} images/s, "
+        log(f"{label} epoch {epoch}/{args.epochs}: {speeds[-1]:.0f} images/s, "
             f"test -ELBO {elbos[-1]:.2f}")
     return model, speeds, elbos
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--model", choices=["conv-vae", "mlp-vae"], default="conv-vae")
-    p.add_argument("--epochs", type=int, default=2)
-    p.add_argument("--batch-size", type=int, default=128)
-    p.add_argument("--lr", type=float, default=1e-3)
-    p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
-    p.add_argument("--limit", type=int, default=0)
-    p.add_argument("--seed", type=int, default=42)
-    args = p.parse_args()
-    torch.set_num_threads(args.threads)
-    torch.set_num_interop_threads(1)
+    p = common.parser(__doc__, ["conv-vae", "mlp-vae"], "conv-vae", epochs=2, batch_size=128,
+                      lr=1e-3)
+    args = common.parse(common.run_options(p, limit_help=None), seed=False)
 
     x, y = fashion(args.data, "train", args.limit)
     test_x, test_y = fashion(args.data, "test", 0)
-    say(f"torch {torch.__version__}, {torch.get_num_threads()} threads, "
+    log(f"torch {torch.__version__}, {torch.get_num_threads()} threads, "
         f"{len(x)} training and {len(test_x)} test images")
 
     model, speeds, elbos = train(args.model, x, test_x, args, args.model)
@@ -177,27 +162,21 @@ def main():
     kept = y != HOLDOUT
     held, _, _ = train(args.model, x[kept], test_x, args, "Bag held out:")
     auc = roc_auc(scores(held, test_x).numpy(), (test_y == HOLDOUT).numpy())
-    say(f"Bag held out: ROC-AUC {auc:.4f}")
+    log(f"Bag held out: ROC-AUC {auc:.4f}")
 
-    print(json.dumps({
-        "peer": "pytorch-python",
-        "torch": torch.__version__,
-        "model": args.model,
-        "latent_dim": LATENT,
-        "epochs": args.epochs,
-        "batch_size": args.batch_size,
-        "threads": args.threads,
-        "train_images": len(x),
-        "train_images_per_s": round(speeds[-1], 1),
-        "train_images_per_s_per_epoch": [round(s, 1) for s in speeds],
-        "quality_name": "test -ELBO nats",
-        "quality": [round(e, 3) for e in elbos],
-        "infer_images_per_s_b256": round(scoring, 1),
-        "latency_ms_b1_median": round(statistics.median(single) * 1000, 3),
-        "holdout_class": "Bag",
-        "holdout_auc": round(float(auc), 4),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-    }), flush=True)
+    common.print_result(common.image_row(
+        args,
+        speeds,
+        before={"latent_dim": LATENT},
+        train_images=len(x),
+        quality_name="test -ELBO nats",
+        quality=common.rounded(elbos, 3),
+        infer_images_per_s_b256=round(scoring, 1),
+        latency_ms_b1_median=round(common.median_ms(single), 3),
+        holdout_class="Bag",
+        holdout_auc=round(float(auc), 4),
+        peak_rss_mb=round(common.peak_rss_mb(), 1),
+    ))
 
 
 if __name__ == "__main__":

@@ -144,7 +144,7 @@ public interface ModelFamily {
 
   /** Evaluates a checkpoint on the test data the context resolves. */
   default Report evaluate(ModelRequest request, RunContext context) {
-    throw unsupported("evaluate");
+    return perform("evaluate", request, context);
   }
 
   /**
@@ -158,27 +158,38 @@ public interface ModelFamily {
 
   /** Runs a checkpoint on the request's inputs (files or texts). */
   default Report predict(ModelRequest request, RunContext context) {
-    throw unsupported("predict");
+    return perform("predict", request, context);
   }
 
   /** Samples from a generative checkpoint: images or text, as the request's options say. */
   default Report generate(ModelRequest request, RunContext context) {
-    throw unsupported("generate");
+    return perform("generate", request, context);
   }
 
   /** Maps the request's inputs (files or texts) to their latent codes. */
   default Report encode(ModelRequest request, RunContext context) {
-    throw unsupported("encode");
+    return perform("encode", request, context);
   }
 
   /** Gives each input an anomaly score, highest first. */
   default Report score(ModelRequest request, RunContext context) {
-    throw unsupported("score");
+    return perform("score", request, context);
   }
 
   /** Draws a model's attention weights over a prompt. */
   default Report attention(ModelRequest request, RunContext context) {
-    throw unsupported("attention");
+    return perform("attention", request, context);
+  }
+
+  /**
+   * Runs the family's {@code action} ({@code evaluate}, {@code predict}, {@code generate}, {@code
+   * encode}, {@code score} or {@code attention}) as {@code request} says: what those methods do
+   * unless the family overrides them. By default the family has no such action.
+   *
+   * @throws InvalidSettingException for an action the family does not have
+   */
+  default Report perform(String action, ModelRequest request, RunContext context) {
+    throw unsupported(action);
   }
 
   /** The error for an action this family does not have. */

@@ -10,6 +10,7 @@ import dev.zoo.api.train.FitOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -85,6 +86,19 @@ public final class RunContext {
    */
   public boolean json() {
     return json;
+  }
+
+  /**
+   * Where generated text goes as it is sampled: each piece printed and flushed on {@link #out()},
+   * or nowhere when the report is JSON ({@link #json()}).
+   */
+  public Consumer<String> textStream() {
+    return piece -> {
+      if (!json) {
+        out.print(piece);
+        out.flush();
+      }
+    };
   }
 
   /**

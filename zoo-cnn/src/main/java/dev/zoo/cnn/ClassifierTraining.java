@@ -22,13 +22,8 @@ final class ClassifierTraining extends ClassifierTask<ImageClassifier> {
   private final ImageSet test;
 
   ClassifierTraining(ImageClassifier model, ImageSet train, ImageSet test) {
-    super(model, train, model.hyperparameters().getInt("batch_size"));
+    super(model, train, model.hyperparameters().getInt("batch_size"), "images");
     this.test = test;
-  }
-
-  @Override
-  public String unit() {
-    return "images";
   }
 
   @Override

@@ -12,11 +12,11 @@ import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.engine.EngineChoice;
+import dev.zoo.api.model.ImageModel;
 import dev.zoo.api.train.EpochResult;
 import dev.zoo.api.train.TrainingSummary;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,14 +38,7 @@ final class CnnBench {
     EngineChoice choice = context.chooseEngine("training cnn/" + variant, family.needs(variant));
     Map<String, Object> json;
     ModelDescription description =
-        ModelDescription.of(
-            CnnFamily.NAME,
-            variant,
-            hp,
-            List.of(1, train.height(), train.width()),
-            train.classNames(),
-            choice,
-            context.seed());
+        ImageModel.description(CnnFamily.NAME, variant, hp, train, choice, context.seed());
     try (ScratchFolder scratch = ScratchFolder.create("zoo-bench");
         ImageClassifier model = new ImageClassifier(description)) {
       TrainingSummary summary =
@@ -61,20 +54,14 @@ final class CnnBench {
         accuracy.add(r.metrics().get("test_accuracy"));
       }
       model.evaluate(test.first(Math.min(1000, test.size())));
-      long t0 = System.nanoTime();
-      model.evaluate(test);
-      double inferPerSecond = test.size() / ((System.nanoTime() - t0) / 1e9);
+      double inferPerSecond = Measure.perSecond(test.size(), () -> model.evaluate(test));
       float[] image = test.image(0);
       for (int i = 0; i < 20; i++) {
         model.predict(image, 1);
       }
-      double[] latencies = new double[LATENCY_RUNS];
-      for (int i = 0; i < LATENCY_RUNS; i++) {
-        float[] x = test.image(i % test.size());
-        long s = System.nanoTime();
-        model.predict(x, 1);
-        latencies[i] = (System.nanoTime() - s) / 1e6;
-      }
+      double latency =
+          Measure.medianMillis(
+              LATENCY_RUNS, i -> test.image(i % test.size()), x -> model.predict(x, 1));
       json =
           BenchRow.start(
               choice, model.manager().getEngine().getVersion(), variant, hp, train.size());
@@ -82,20 +69,12 @@ final class CnnBench {
       json.put("train_images_per_s_per_epoch", perEpoch);
       json.put("test_accuracy", accuracy);
       json.put("infer_images_per_s_b256", inferPerSecond);
-      json.put("latency_ms_b1_median", Measure.median(latencies));
+      json.put("latency_ms_b1_median", latency);
       json.put("peak_rss_mb", Measure.peakRssMb());
     }
     String text =
-        String.format(
-            Locale.ROOT,
-            "%s: train %.0f images/s, inference %.0f images/s (batch 256), latency %.2f ms "
-                + "(batch 1), peak RSS %.0f MB, test accuracy %s%n",
-            json.get("engine"),
-            json.get("train_images_per_s"),
-            json.get("infer_images_per_s_b256"),
-            json.get("latency_ms_b1_median"),
-            json.get("peak_rss_mb"),
-            json.get("test_accuracy"));
+        BenchRow.imageSpeeds(json, "inference", "latency %.2f ms (batch 1)")
+            + String.format(", test accuracy %s%n", json.get("test_accuracy"));
     return new Report(text, json);
   }
 }

@@ -1,6 +1,6 @@
 package dev.zoo.cnn;
 
-import dev.zoo.api.ModelFamily;
+import dev.zoo.api.AbstractFamily;
 import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
@@ -28,31 +28,40 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The CNN family: image classifiers trained on Fashion-MNIST or a folder of labelled images. */
-public final class CnnFamily implements ModelFamily {
+public final class CnnFamily extends AbstractFamily {
 
   /** The family's name. */
   public static final String NAME = "cnn";
 
-  private static final List<Variant> VARIANTS =
-      List.of(
-          new Variant(
-              "simple-cnn",
-              Task.IMAGE_CLASSIFICATION,
-              "the Keras MNIST network: conv 32-64-64 3x3 with max-pooling, dense 64",
-              defaults(5, 32, 2e-3).build()),
-          new Variant(
-              "lenet",
-              Task.IMAGE_CLASSIFICATION,
-              "LeNet-5: conv 6-16 5x5 with max-pooling, dense 120-84",
-              defaults(5, 64, 1e-3).build()),
-          new Variant(
-              "resnet",
-              Task.IMAGE_CLASSIFICATION,
-              "a small residual network: 3x3 stem, three basic blocks (32, 64, 128 channels)",
-              defaults(5, 128, 2e-3).put("channels", 32).build()));
+  /** The family's three variants, {@code simple-cnn} first. */
+  public CnnFamily() {
+    super(
+        NAME,
+        "image classifiers (LeNet-5, the Keras MNIST CNN, a small ResNet) for grey images",
+        List.of(
+            new Variant(
+                "simple-cnn",
+                Task.IMAGE_CLASSIFICATION,
+                "the Keras MNIST network: conv 32-64-64 3x3 with max-pooling, dense 64",
+                defaults(5, 32, 2e-3).build()),
+            new Variant(
+                "lenet",
+                Task.IMAGE_CLASSIFICATION,
+                "LeNet-5: conv 6-16 5x5 with max-pooling, dense 120-84",
+                defaults(5, 64, 1e-3).build()),
+            new Variant(
+                "resnet",
+                Task.IMAGE_CLASSIFICATION,
+                "a small residual network: 3x3 stem, three basic blocks (32, 64, 128 channels)",
+                defaults(5, 128, 2e-3).put("channels", 32).build())),
+        List.of(),
+        EnumSet.of(Op.TRAINING, Op.ADAM_UPDATE, Op.LINEAR, Op.CONV2D, Op.MAX_POOL));
+    alsoNeeds("resnet", Op.BATCH_NORM, Op.AVG_POOL);
+    renamed("width", "channels");
+    benchmark((request, context) -> CnnBench.run(this, request, context));
+  }
 
   private static Hyperparameters.Builder defaults(int epochs, int batch, double lr) {
     return Hyperparameters.builder()
@@ -61,36 +70,6 @@ public final class CnnFamily implements ModelFamily {
         .put("optimizer", "adam")
         .put("learning_rate", lr)
         .put("schedule", "cosine");
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "image classifiers (LeNet-5, the Keras MNIST CNN, a small ResNet) for grey images";
-  }
-
-  @Override
-  public List<Variant> variants() {
-    return VARIANTS;
-  }
-
-  @Override
-  public Map<String, String> renamedHyperparameters() {
-    return Map.of("width", "channels");
-  }
-
-  @Override
-  public Set<Op> needs(String variant) {
-    EnumSet<Op> ops = EnumSet.of(Op.TRAINING, Op.ADAM_UPDATE, Op.LINEAR, Op.CONV2D, Op.MAX_POOL);
-    if ("resnet".equals(variant)) {
-      ops.add(Op.BATCH_NORM);
-      ops.add(Op.AVG_POOL);
-    }
-    return ops;
   }
 
   @Override
@@ -127,16 +106,11 @@ public final class CnnFamily implements ModelFamily {
   }
 
   @Override
-  public Report bench(TrainRequest request, RunContext context) {
-    return CnnBench.run(this, request, context);
-  }
-
-  @Override
   public Report evaluate(ModelRequest request, RunContext context) {
     request.allowOnly("zoo eval cnn");
     Checkpoint cp = Checkpoint.open(request.checkpoint(), NAME);
     DataSplits data = FashionMnist.locate(context.data());
-    try (ImageClassifier model = open(cp, context)) {
+    try (ImageClassifier model = ModelLoader.load(this, cp, context, ImageClassifier::new)) {
       context.log().println("Data: " + data.origin() + ".");
       ClassificationMetrics metrics = model.evaluate(data.test());
       String what = metrics.total() + " test images of " + data.test().source();
@@ -150,20 +124,12 @@ public final class CnnFamily implements ModelFamily {
     if (request.inputs().isEmpty()) {
       throw new InvalidSettingException("Name at least one PNG or JPEG image to classify.");
     }
-    Checkpoint cp = Checkpoint.open(request.checkpoint(), NAME);
-    try (ImageClassifier model = open(cp, context)) {
+    try (ImageClassifier model = ModelLoader.load(this, request, context, ImageClassifier::new)) {
       Map<String, List<Classification>> results = new LinkedHashMap<>();
       for (String input : request.inputs()) {
         results.put(input, model.predict(Path.of(input), 3));
       }
       return new ClassifiedInputs(NAME + "/" + model.variant(), "file", results).report();
     }
-  }
-
-  private ImageClassifier open(Checkpoint cp, RunContext context) {
-    String variant = variant(cp.info().variant()).name();
-    EngineChoice choice = context.chooseEngine("running cnn/" + variant, inferenceNeeds(variant));
-    return ModelLoader.restored(
-        cp, ModelLoader.description(this, cp, choice), ImageClassifier::new);
   }
 }

@@ -17,6 +17,7 @@ import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.metrics.ClassificationMetrics;
 import dev.zoo.api.model.BaseModel;
 import dev.zoo.api.model.Classification;
+import dev.zoo.api.model.ImageModel;
 import dev.zoo.api.model.ImageModelBuilder;
 import dev.zoo.api.model.ModelLoader;
 import dev.zoo.api.train.FitOptions;
@@ -44,21 +45,16 @@ import java.util.List;
  * }
  * }</pre>
  */
-public final class ImageClassifier extends BaseModel<ImageSet> {
+public final class ImageClassifier extends ImageModel {
 
   private static final int EVAL_BATCH = 256;
 
-  private final int height;
-  private final int width;
   private final Block block;
 
   ImageClassifier(ModelDescription description) {
     super(description);
-    List<Integer> shape = description.inputShape();
-    this.height = shape.get(1);
-    this.width = shape.get(2);
     this.block = Architectures.build(variant(), hyperparameters(), labels().size());
-    block.initialize(manager(), DataType.FLOAT32, new Shape(1, 1, height, width));
+    block.initialize(manager(), DataType.FLOAT32, new Shape(1, 1, height(), width()));
   }
 
   /** Starts a builder for a new, untrained classifier. */
@@ -105,22 +101,14 @@ public final class ImageClassifier extends BaseModel<ImageSet> {
       throw new InvalidDataException("The " + role + " data holds no images.");
     }
     checkSize(data.height(), data.width(), "The " + role + " images are");
-    if (!data.classNames().equals(labels())) {
-      throw new InvalidDataException(
-          "The "
-              + role
-              + " data's classes "
-              + data.classNames()
-              + " differ from the model's "
-              + labels()
-              + ".");
-    }
+    checkClasses(data, role);
   }
 
   private void checkSize(int h, int w, String what) {
-    if (h != height || w != width) {
+    if (h != height() || w != width()) {
       throw new InvalidDataException(
-          String.format("%s %dx%d but the model takes %dx%d images.", what, h, w, height, width));
+          String.format(
+              "%s %dx%d but the model takes %dx%d images.", what, h, w, height(), width()));
     }
   }
 
@@ -141,11 +129,11 @@ public final class ImageClassifier extends BaseModel<ImageSet> {
   /** The most likely class of each image at {@code indices}. */
   int[] predictClasses(ImageSet data, int[] indices) {
     int[] result = new int[indices.length];
-    float[] buffer = new float[EVAL_BATCH * height * width];
+    float[] buffer = new float[EVAL_BATCH * height() * width()];
     for (int from = 0; from < indices.length; from += EVAL_BATCH) {
       int n = Math.min(EVAL_BATCH, indices.length - from);
       for (int i = 0; i < n; i++) {
-        data.copyImage(indices[from + i], buffer, i * height * width);
+        data.copyImage(indices[from + i], buffer, i * height() * width());
       }
       try (NDManager scope = manager().newSubManager()) {
         NDArray logits = forward(scope, buffer, n, false);
@@ -169,11 +157,11 @@ public final class ImageClassifier extends BaseModel<ImageSet> {
   private float[][] rows(ImageSet data, boolean hidden) {
     checkSize(data.height(), data.width(), "The images are");
     float[][] result = new float[data.size()][];
-    float[] buffer = new float[EVAL_BATCH * height * width];
+    float[] buffer = new float[EVAL_BATCH * height() * width()];
     for (int from = 0; from < data.size(); from += EVAL_BATCH) {
       int n = Math.min(EVAL_BATCH, data.size() - from);
       for (int i = 0; i < n; i++) {
-        data.copyImage(from + i, buffer, i * height * width);
+        data.copyImage(from + i, buffer, i * height() * width());
       }
       try (NDManager scope = manager().newSubManager()) {
         NDArray out =
@@ -206,12 +194,7 @@ public final class ImageClassifier extends BaseModel<ImageSet> {
    * @throws InvalidDataException when the image has another number of pixels
    */
   public List<Classification> predict(float[] image, int k) {
-    if (image.length != height * width) {
-      throw new InvalidDataException(
-          String.format(
-              "An image of %d pixels does not fit a model that takes %dx%d images.",
-              image.length, height, width));
-    }
+    checkPixels(image);
     float[] probabilities;
     try (NDManager scope = manager().newSubManager()) {
       probabilities = forward(scope, image, 1, false).softmax(1).toFloatArray();
@@ -225,7 +208,7 @@ public final class ImageClassifier extends BaseModel<ImageSet> {
    * @throws InvalidDataException when the file cannot be read or decoded
    */
   public List<Classification> predict(Path imageFile, int k) {
-    return predict(ImageFolderReader.readGrey(imageFile, height, width), k);
+    return predict(ImageFolderReader.readGrey(imageFile, height(), width()), k);
   }
 
   /** Logits {@code (n, classes)} of {@code n} images in {@code pixels}. */
@@ -237,8 +220,8 @@ public final class ImageClassifier extends BaseModel<ImageSet> {
 
   private NDArray input(NDManager scope, float[] pixels, int n) {
     return scope.create(
-        FloatBuffer.wrap(pixels, 0, n * height * width),
-        new Shape(n, 1, height, width),
+        FloatBuffer.wrap(pixels, 0, n * height() * width()),
+        new Shape(n, 1, height(), width()),
         DataType.FLOAT32);
   }
 
@@ -249,16 +232,6 @@ public final class ImageClassifier extends BaseModel<ImageSet> {
   @Override
   protected List<Network> networks() {
     return List.of(Network.of(block));
-  }
-
-  /** The image height the model takes, in pixels. */
-  public int height() {
-    return height;
-  }
-
-  /** The image width the model takes, in pixels. */
-  public int width() {
-    return width;
   }
 
   /**

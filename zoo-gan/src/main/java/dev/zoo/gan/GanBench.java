@@ -14,6 +14,7 @@ import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.metrics.ImageJudge;
+import dev.zoo.api.model.ImageModel;
 import dev.zoo.api.train.EpochResult;
 import dev.zoo.api.train.FitOptions;
 import dev.zoo.api.train.TrainingSummary;
@@ -67,6 +68,8 @@ final class GanBench {
     ImageSet test = data.test();
     EngineChoice choice = context.chooseEngine("training gan/" + variant, family.needs(variant));
     context.log().println("Data: " + data.origin() + ".");
+    ModelDescription description =
+        ImageModel.description(GanFamily.NAME, variant, hp, train, choice, context.seed());
     Map<String, Object> json;
     try (ScratchFolder scratch = ScratchFolder.create("zoo-bench-gan");
         ImageJudge judge = context.judge()) {
@@ -75,13 +78,13 @@ final class GanBench {
       FitOptions options = context.fitOptions(TrainRequest.defaults(run));
       List<EpochResult> epochs = new ArrayList<>();
       QualityReport.Quality first;
-      try (ImageGenerator model = create(variant, hp, train, choice, context)) {
+      try (ImageGenerator model = new ImageGenerator(description)) {
         epochs.addAll(model.fit(train, probe, run, options, judge).epochs());
         first = QualityReport.measure(model, test, judge, context.seed());
       }
       Hyperparameters longer = hp.with(Map.of("steps", Integer.toString(LONGER * steps)));
       QualityReport.Quality second;
-      try (ImageGenerator model = create(variant, longer, train, choice, context)) {
+      try (ImageGenerator model = new ImageGenerator(description.withHyperparameters(longer))) {
         TrainingSummary s = model.fit(train, probe, run, options.withResume(true), judge);
         epochs.addAll(s.epochs());
         second = QualityReport.measure(model, test, judge, context.seed());
@@ -126,31 +129,12 @@ final class GanBench {
     }
     String text =
         String.format(
-            Locale.ROOT,
-            "%s: train %.0f images/s, generation %.0f images/s (batch 256), %.2f ms per image"
-                + " (batch 1), peak RSS %.0f MB; %s; %s; FD per epoch %s%n",
-            json.get("engine"),
-            json.get("train_images_per_s"),
-            json.get("infer_images_per_s_b256"),
-            json.get("latency_ms_b1_median"),
-            json.get("peak_rss_mb"),
+            "%s; %s; %s; FD per epoch %s%n",
+            BenchRow.imageSpeeds(json, "generation", "%.2f ms per image (batch 1)"),
             json.get("budget"),
             json.get("quality"),
             json.get("fd_per_epoch"));
     return new Report(text, json);
-  }
-
-  private static ImageGenerator create(
-      String variant, Hyperparameters hp, ImageSet train, EngineChoice choice, RunContext context) {
-    return new ImageGenerator(
-        ModelDescription.of(
-            GanFamily.NAME,
-            variant,
-            hp,
-            List.of(1, train.height(), train.width()),
-            train.classNames(),
-            choice,
-            context.seed()));
   }
 
   private static List<Double> speeds(List<EpochResult> epochs) {
@@ -163,21 +147,13 @@ final class GanBench {
 
   private static double generationSpeed(ImageGenerator model, int count) {
     model.sample(256, 0);
-    long t0 = System.nanoTime();
-    model.sample(count, 1);
-    return count / ((System.nanoTime() - t0) / 1e9);
+    return Measure.perSecond(count, () -> model.sample(count, 1));
   }
 
   private static double latency(ImageGenerator model) {
     for (int i = 0; i < 10; i++) {
       model.sample(1, i);
     }
-    double[] ms = new double[LATENCY_RUNS];
-    for (int i = 0; i < LATENCY_RUNS; i++) {
-      long t0 = System.nanoTime();
-      model.sample(1, i);
-      ms[i] = (System.nanoTime() - t0) / 1e6;
-    }
-    return Measure.median(ms);
+    return Measure.medianMillis(LATENCY_RUNS, i -> i, i -> model.sample(1, i));
   }
 }

@@ -1,15 +1,13 @@
 package dev.zoo.gan;
 
+import dev.zoo.api.AbstractFamily;
 import dev.zoo.api.FamilyOption;
-import dev.zoo.api.ModelFamily;
-import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.Task;
 import dev.zoo.api.TrainRequest;
 import dev.zoo.api.TrainingStart;
 import dev.zoo.api.Variant;
-import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.common.InvalidSettingException;
@@ -18,19 +16,18 @@ import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.engine.Op;
-import dev.zoo.api.model.ModelLoader;
 import dev.zoo.api.model.TrainingReport;
 import dev.zoo.api.train.StepPlan;
 import dev.zoo.api.train.TrainingSummary;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** The GAN family: generative adversarial networks that draw Fashion-MNIST-like images. */
-public final class GanFamily implements ModelFamily {
+public final class GanFamily extends AbstractFamily {
 
   /** The family's name. */
   public static final String NAME = "gan";
@@ -83,6 +80,30 @@ public final class GanFamily implements ModelFamily {
                   .put("clip", 0.01)
                   .build()));
 
+  /** The family's four variants, {@code dcgan} first, and its option {@code --class}. */
+  public GanFamily() {
+    super(
+        NAME,
+        "generative adversarial networks (DCGAN, conditional DCGAN, MLP GAN, WGAN) that draw"
+            + " images from noise",
+        VARIANTS,
+        Stream.concat(
+                Stream.of(
+                    FamilyOption.of(
+                        "--class",
+                        "class",
+                        "CLASS",
+                        "Draw only this class (a name or an index); cdcgan models only.",
+                        "generate")),
+                FamilyOption.imageSampling().stream())
+            .toList(),
+        EnumSet.of(Op.TRAINING, Op.LINEAR, Op.LEAKY_RELU));
+    renamed("latent", "latent_dim");
+    command("evaluate", (request, context) -> QualityReport.evaluate(this, request, context));
+    command("generate", (request, context) -> Sampling.generate(this, request, context));
+    benchmark((request, context) -> GanBench.run(this, request, context));
+  }
+
   private static Hyperparameters.Builder adam() {
     return Hyperparameters.builder()
         .put("epochs", 1)
@@ -95,60 +116,18 @@ public final class GanFamily implements ModelFamily {
         .put("limit", DEFAULT_LIMIT);
   }
 
-  /** Whether the variant draws a chosen class. */
-  static boolean isConditional(String variant) {
-    return variant.equals("cdcgan");
-  }
-
-  /** The loss the variant trains with. */
-  static Objective objective(String variant) {
-    return variant.equals("wgan") ? Objective.WASSERSTEIN : Objective.STANDARD;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "generative adversarial networks (DCGAN, conditional DCGAN, MLP GAN, WGAN) that draw"
-        + " images from noise";
-  }
-
-  @Override
-  public List<Variant> variants() {
-    return VARIANTS;
-  }
-
-  @Override
-  public Map<String, String> renamedHyperparameters() {
-    return Map.of("latent", "latent_dim");
-  }
-
   /** Checkpoints written before these settings existed hold 5x5 kernels and no batch norm in D. */
   @Override
   public Map<String, String> legacyDefaults() {
     return Map.of("kernel", "5", "g_channels", "128", "d_batch_norm", "false");
   }
 
-  @Override
-  public List<FamilyOption> options() {
-    List<FamilyOption> options = new ArrayList<>();
-    options.add(
-        FamilyOption.of(
-            "--class",
-            "class",
-            "CLASS",
-            "Draw only this class (a name or an index); cdcgan models only.",
-            "generate"));
-    options.addAll(FamilyOption.imageSampling());
-    return options;
-  }
-
+  /**
+   * Adam's update unless the variant is {@code wgan}, convolutions unless it is {@code mlp-gan}.
+   */
   @Override
   public Set<Op> needs(String variant) {
-    EnumSet<Op> ops = EnumSet.of(Op.TRAINING, Op.LINEAR, Op.LEAKY_RELU);
+    Set<Op> ops = super.needs(variant);
     if (!variant.equals("wgan")) {
       ops.add(Op.ADAM_UPDATE);
     }
@@ -157,6 +136,16 @@ public final class GanFamily implements ModelFamily {
       ops.add(Op.BATCH_NORM);
     }
     return ops;
+  }
+
+  /** Whether the variant draws a chosen class. */
+  static boolean isConditional(String variant) {
+    return variant.equals("cdcgan");
+  }
+
+  /** The loss the variant trains with. */
+  static Objective objective(String variant) {
+    return variant.equals("wgan") ? Objective.WASSERSTEIN : Objective.STANDARD;
   }
 
   @Override
@@ -243,27 +232,5 @@ public final class GanFamily implements ModelFamily {
         .file("samples", GanTraining.SAMPLES_PNG)
         .file("per epoch", "samples-epoch-NNN.png")
         .report();
-  }
-
-  @Override
-  public Report evaluate(ModelRequest request, RunContext context) {
-    return QualityReport.evaluate(this, request, context);
-  }
-
-  @Override
-  public Report bench(TrainRequest request, RunContext context) {
-    return GanBench.run(this, request, context);
-  }
-
-  @Override
-  public Report generate(ModelRequest request, RunContext context) {
-    return Sampling.generate(this, request, context);
-  }
-
-  /** Opens {@code checkpoint} on the engine the context chooses for running its variant. */
-  ImageGenerator open(Checkpoint checkpoint, RunContext context) {
-    String variant = variant(checkpoint.info().variant()).name();
-    EngineChoice choice = context.chooseEngine("running gan/" + variant, inferenceNeeds(variant));
-    return ImageGenerator.open(checkpoint, ModelLoader.description(this, checkpoint, choice));
   }
 }

@@ -11,6 +11,7 @@ import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.data.Images;
 import dev.zoo.api.metrics.ImageJudge;
 import dev.zoo.api.model.BaseModel;
+import dev.zoo.api.model.ImageModel;
 import dev.zoo.api.model.ImageModelBuilder;
 import dev.zoo.api.model.ImageSampler;
 import dev.zoo.api.model.ModelLoader;
@@ -20,7 +21,6 @@ import dev.zoo.api.train.TrainingSummary;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A generative adversarial network of the GAN family (Goodfellow et al., 2014), usable from any
@@ -41,10 +41,8 @@ import java.util.Locale;
  * }
  * }</pre>
  */
-public final class ImageGenerator extends BaseModel<ImageSet> implements ImageSampler {
+public final class ImageGenerator extends ImageModel implements ImageSampler {
 
-  private final int height;
-  private final int width;
   private final int latent;
   private final boolean conditional;
   private final GanNetworks networks;
@@ -52,16 +50,13 @@ public final class ImageGenerator extends BaseModel<ImageSet> implements ImageSa
 
   ImageGenerator(ModelDescription description) {
     super(checked(description));
-    List<Integer> shape = description.inputShape();
     Hyperparameters hp = hyperparameters();
-    this.height = shape.get(1);
-    this.width = shape.get(2);
     this.latent = hp.getInt("latent_dim");
     this.conditional = GanFamily.isConditional(variant());
     this.fixedNoise = new FixedNoise(latent, seed() + 1);
     this.networks =
         new GanNetworks(
-            manager(), variant(), latent, hp, conditional ? labels().size() : 0, height, width);
+            manager(), variant(), latent, hp, conditional ? labels().size() : 0, height(), width());
   }
 
   /** Checks what the networks need before the model's native memory is opened. */
@@ -94,13 +89,7 @@ public final class ImageGenerator extends BaseModel<ImageSet> implements ImageSa
    * @throws dev.zoo.api.common.EngineException when the engine cannot run the variant
    */
   public static ImageGenerator load(Path checkpoint, String engine) {
-    return ModelLoader.load(new GanFamily(), checkpoint, engine, ImageGenerator::open);
-  }
-
-  static ImageGenerator open(Checkpoint checkpoint, ModelDescription description) {
-    ImageGenerator model = new ImageGenerator(description);
-    model.restore(checkpoint);
-    return model;
+    return ModelLoader.load(new GanFamily(), checkpoint, engine, ImageGenerator::new);
   }
 
   @Override
@@ -158,29 +147,9 @@ public final class ImageGenerator extends BaseModel<ImageSet> implements ImageSa
    * @throws InvalidDataException when {@code data} is empty, or its size or classes differ
    */
   void checkData(ImageSet data, String role) {
-    if (data.size() == 0) {
-      throw new InvalidDataException("The " + role + " data holds no images.");
-    }
-    if (data.height() != height || data.width() != width) {
-      throw new InvalidDataException(
-          String.format(
-              Locale.ROOT,
-              "The %s images are %dx%d but the model takes %dx%d.",
-              role,
-              data.height(),
-              data.width(),
-              height,
-              width));
-    }
-    if (conditional && !data.classNames().equals(labels())) {
-      throw new InvalidDataException(
-          "The "
-              + role
-              + " data's classes "
-              + data.classNames()
-              + " differ from the model's "
-              + labels()
-              + ".");
+    checkImages(data, role);
+    if (conditional) {
+      checkClasses(data, role);
     }
   }
 
@@ -262,16 +231,6 @@ public final class ImageGenerator extends BaseModel<ImageSet> implements ImageSa
   /** The size of the noise vector, {@code latent_dim}. */
   public int latent() {
     return latent;
-  }
-
-  /** The image height the model draws, in pixels. */
-  public int height() {
-    return height;
-  }
-
-  /** The image width the model draws, in pixels. */
-  public int width() {
-    return width;
   }
 
   /**

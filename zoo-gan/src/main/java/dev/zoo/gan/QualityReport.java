@@ -12,6 +12,7 @@ import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.metrics.ClassHistogram;
 import dev.zoo.api.metrics.FrechetDistance;
 import dev.zoo.api.metrics.ImageJudge;
+import dev.zoo.api.model.ModelLoader;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +59,7 @@ final class QualityReport {
     String variant = cp.info().variant();
     DataSplits data = FashionMnist.locate(context.data());
     Quality q;
-    try (ImageGenerator model = family.open(cp, context)) {
+    try (ImageGenerator model = ModelLoader.load(family, cp, context, ImageGenerator::new)) {
       context.log().println("Data: " + data.origin() + ".");
       try (ImageJudge judge = context.judge()) {
         q = measure(model, data.test(), judge, context.seed());

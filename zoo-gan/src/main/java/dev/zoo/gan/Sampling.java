@@ -8,6 +8,7 @@ import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.data.Images;
 import dev.zoo.api.image.ImageGrid;
+import dev.zoo.api.model.ModelLoader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class Sampling {
     Integer label =
         request.has("class") ? classIndex(variant, cp, request.text("class", "")) : null;
     long seed = context.seed();
-    try (ImageGenerator model = family.open(cp, context)) {
+    try (ImageGenerator model = ModelLoader.load(family, cp, context, ImageGenerator::new)) {
       Images images =
           label == null
               ? model.sample(sampling.count(), seed)

@@ -55,10 +55,10 @@ final class CharRnnTraining extends SingleNetworkTask<CharLanguageModel> {
    */
   CharRnnTraining(
       CharLanguageModel model, TokenWindows train, TokenWindows validation, double unigramBits) {
-    super(model);
+    super(model, model.hyperparameters().getInt("epoch_windows"), "chars");
     this.train = train;
     this.validation = validation;
-    this.windowsPerEpoch = model.hyperparameters().getInt("epoch_windows");
+    this.windowsPerEpoch = trainSize();
     this.evalWindows = model.hyperparameters().getInt("eval_windows");
     this.permutation = permutation(train.size(), new Random(model.seed()));
     this.unigramBits = unigramBits;
@@ -69,16 +69,6 @@ final class CharRnnTraining extends SingleNetworkTask<CharLanguageModel> {
     List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
     Collections.shuffle(order, random);
     return order.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  @Override
-  public int trainSize() {
-    return windowsPerEpoch;
-  }
-
-  @Override
-  public String unit() {
-    return "chars";
   }
 
   @Override

@@ -69,7 +69,7 @@ final class ForecastRun {
     }
     ModelDescription description =
         start.resuming()
-            ? family.resumed(start, choice)
+            ? start.resumed(family, choice)
             : SeriesForecaster.description(hp, train, choice, seed);
     try (SeriesForecaster model = new SeriesForecaster(description)) {
       context.log().printf("Training rnn/%s (%s).%n", variant, hp);
@@ -82,9 +82,8 @@ final class ForecastRun {
   static Report evaluate(RnnFamily family, Checkpoint cp, RunContext context) {
     List<String> columns = SeriesForecaster.columnsOf(cp);
     Series series = series(context, String.join(",", columns), cp.info().seed());
-    EngineChoice choice = family.inferenceEngine(SeriesForecaster.VARIANT, context);
     try (SeriesForecaster model =
-        SeriesForecaster.open(cp, ModelLoader.description(family, cp, choice))) {
+        SeriesForecaster.open(cp, ModelLoader.description(family, cp, context))) {
       return ForecastReports.evaluation(cp, series, model, model.score(series));
     }
   }
@@ -98,10 +97,9 @@ final class ForecastRun {
     }
     List<String> columns = SeriesForecaster.columnsOf(cp);
     Series recent = Series.fromCsv(Path.of(inputs.get(0)), String.join(",", columns));
-    EngineChoice choice = family.inferenceEngine(SeriesForecaster.VARIANT, context);
     double[] next;
     try (SeriesForecaster model =
-        SeriesForecaster.open(cp, ModelLoader.description(family, cp, choice))) {
+        SeriesForecaster.open(cp, ModelLoader.description(family, cp, context))) {
       next = model.forecast(recent);
     }
     return ForecastReports.prediction(cp, columns.get(0), recent, inputs.get(0), next);

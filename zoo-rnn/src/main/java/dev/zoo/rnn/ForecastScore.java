@@ -1,5 +1,7 @@
 package dev.zoo.rnn;
 
+import dev.zoo.api.data.Standardisation;
+
 /**
  * Forecast errors on the evaluation part of a series, in the target column's own units, next to the
  * naive forecast that repeats the last known value.
@@ -25,7 +27,7 @@ public record ForecastScore(
    * The score of {@code predicted}, the model's normalised changes {@code (blocks, horizon)} for
    * the evaluation blocks of {@code windows}, turned back into values with {@code stats}.
    */
-  static ForecastScore of(SeriesWindows windows, float[] predicted, Normalisation stats) {
+  static ForecastScore of(SeriesWindows windows, float[] predicted, Standardisation stats) {
     int[] origins = windows.testOrigins();
     int horizon = windows.horizon();
     double[] target = windows.series().column(0);

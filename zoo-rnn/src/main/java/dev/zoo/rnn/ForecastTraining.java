@@ -31,18 +31,8 @@ final class ForecastTraining extends SingleNetworkTask<SeriesForecaster> {
   private final Loss loss = Loss.l2Loss();
 
   ForecastTraining(SeriesForecaster model, SeriesWindows windows) {
-    super(model);
+    super(model, windows.trainSize(), "windows");
     this.windows = windows;
-  }
-
-  @Override
-  public int trainSize() {
-    return windows.trainSize();
-  }
-
-  @Override
-  public String unit() {
-    return "windows";
   }
 
   @Override

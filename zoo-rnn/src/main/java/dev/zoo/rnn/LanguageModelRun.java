@@ -88,7 +88,7 @@ final class LanguageModelRun {
     long seed = start.seed(context.seed());
     ModelDescription description =
         start.resuming()
-            ? family.resumed(start, choice)
+            ? start.resumed(family, choice)
             : CharLanguageModel.description(variant, hp, tokenizer, choice, seed);
     try (CharLanguageModel model = new CharLanguageModel(description)) {
       log.printf("Training rnn/%s (%s).%n", variant, hp);
@@ -107,18 +107,16 @@ final class LanguageModelRun {
   }
 
   static Report evaluate(RnnFamily family, Checkpoint cp, RunContext context) {
-    String variant = cp.info().variant();
     Corpus corpus = Corpus.locate(context.data());
     Corpus.Split split = corpus.split(VALIDATION_FRACTION);
     Tokenizer tokenizer = StoredTokenizer.of(cp);
-    EngineChoice choice = family.inferenceEngine(variant, context);
+    ModelDescription description = ModelLoader.description(family, cp, context);
     context.log().println("Data: " + corpus.origin() + ".");
     int[] train = tokenizer.encode(split.trainText(), w -> {});
     int[] valid =
         tokenizer.encode(
             split.validationText(), w -> context.log().println("Validation text: " + w));
-    try (CharLanguageModel model =
-        CharLanguageModel.open(cp, ModelLoader.description(family, cp, choice))) {
+    try (CharLanguageModel model = CharLanguageModel.open(cp, description)) {
       double bpc = model.bitsPerCharacter(split.validationText());
       return LanguageModelReports.evaluation(
           model, cp, corpus.origin(), valid.length, bpc, model.unigramBits(train, valid));
@@ -127,26 +125,16 @@ final class LanguageModelRun {
 
   static Report generate(
       RnnFamily family, Checkpoint cp, TextSampling sampling, RunContext context) {
-    EngineChoice choice = family.inferenceEngine(cp.info().variant(), context);
-    PrintStream out = context.out();
-    boolean stream = !context.json();
     String generated;
     try (CharLanguageModel model =
-        CharLanguageModel.open(cp, ModelLoader.description(family, cp, choice))) {
-      if (stream) {
-        out.print(sampling.prompt());
-      }
+        CharLanguageModel.open(cp, ModelLoader.description(family, cp, context))) {
+      context.textStream().accept(sampling.prompt());
       generated =
           model.generate(
               sampling.prompt(),
               sampling.length(),
               sampling.sampler(),
-              s -> {
-                if (stream) {
-                  out.print(s);
-                  out.flush();
-                }
-              },
+              context.textStream(),
               w -> context.log().println("Warning: " + w));
     }
     return LanguageModelReports.generation(cp, sampling, generated, context.seed());

@@ -3,6 +3,7 @@ package dev.zoo.rnn;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
+import dev.zoo.api.bench.BenchRow;
 import dev.zoo.api.bench.Measure;
 import dev.zoo.api.bench.ScratchFolder;
 import dev.zoo.api.common.Hyperparameters;
@@ -76,17 +77,8 @@ final class RnnBench {
               context.fitOptions(TrainRequest.defaults(scratch.path())));
       EpochResult last = summary.last();
       double generation = generationSpeed(model, context.seed());
-      json = new LinkedHashMap<>();
-      json.put("peer", "zoo-" + choice.backend().name());
-      json.put("engine", choice.backend().name());
-      json.put("engine_version", model.manager().getEngine().getVersion());
-      json.put("model", variant);
-      json.put("steps", steps);
-      json.put("batch_size", batch);
-      json.put("context", hp.getInt("context"));
-      json.put("embedding", hp.getInt("embedding"));
-      json.put("hidden", hp.getInt("hidden"));
-      json.put("layers", hp.getInt("layers"));
+      json = BenchRow.steps(choice, model.manager().getEngine().getVersion(), variant, hp);
+      putSizes(json, hp);
       json.put("learning_rate", hp.getDouble("learning_rate"));
       json.put("train_chars_per_s", last.examplesPerSecond());
       json.put("val_bpc", last.metrics().get("val_bpc"));
@@ -152,14 +144,21 @@ final class RnnBench {
     return c;
   }
 
+  /**
+   * The network's sizes, {@code embedding}, {@code hidden} and {@code layers}, into {@code map}.
+   */
+  private static void putSizes(Map<String, Object> map, Hyperparameters hp) {
+    for (String name : List.of("embedding", "hidden", "layers")) {
+      map.put(name, hp.getInt(name));
+    }
+  }
+
   /** What the plain-PyTorch peer needs beyond the common arguments to train the same model. */
   private static Map<String, Object> peerArguments(Hyperparameters hp, int steps) {
     Map<String, Object> args = new LinkedHashMap<>();
     args.put("steps", steps);
     args.put("seq-len", hp.getInt("context"));
-    args.put("embedding", hp.getInt("embedding"));
-    args.put("hidden", hp.getInt("hidden"));
-    args.put("layers", hp.getInt("layers"));
+    putSizes(args, hp);
     args.put("dropout", hp.getDouble("dropout"));
     args.put("lr", hp.getDouble("learning_rate"));
     args.put("eval-windows", hp.getInt("eval_windows"));

@@ -1,7 +1,7 @@
 package dev.zoo.rnn;
 
+import dev.zoo.api.AbstractFamily;
 import dev.zoo.api.FamilyOption;
-import dev.zoo.api.ModelFamily;
 import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
@@ -11,58 +11,87 @@ import dev.zoo.api.TrainRequest;
 import dev.zoo.api.TrainingStart;
 import dev.zoo.api.Variant;
 import dev.zoo.api.checkpoint.Checkpoint;
-import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.common.InvalidSettingException;
-import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.engine.Op;
-import dev.zoo.api.model.ModelLoader;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The RNN family: character-level LSTM and GRU language models trained on English text ({@link
  * CharLanguageModel}), and an LSTM forecaster of numeric series ({@link SeriesForecaster}).
  */
-public final class RnnFamily implements ModelFamily {
+public final class RnnFamily extends AbstractFamily {
 
   /** The family's name. */
   public static final String NAME = "rnn";
 
-  private static final List<Variant> VARIANTS =
-      List.of(
-          new Variant(
-              "char-lstm",
-              Task.TEXT_GENERATION,
-              "character-level language model: embedding 128, 2-layer LSTM 256, dropout, linear",
-              languageModelDefaults().build()),
-          new Variant(
-              "char-gru",
-              Task.TEXT_GENERATION,
-              "the same character-level language model with GRU layers",
-              languageModelDefaults().build()),
-          new Variant(
-              SeriesForecaster.VARIANT,
-              Task.TIME_SERIES_FORECASTING,
-              "LSTM 64 over windows of 48 normalised values, linear head for the next 12",
-              Hyperparameters.builder()
-                  .put("epochs", 15)
-                  .put("steps", 0)
-                  .put("batch_size", 32)
-                  .put("optimizer", "adam")
-                  .put("learning_rate", 3e-3)
-                  .put("schedule", "cosine")
-                  .put("column", "")
-                  .put("horizon", 12)
-                  .put("context", 48)
-                  .put("hidden", 64)
-                  .put("layers", 1)
-                  .put("dropout", 0.0)
-                  .put("test_fraction", 0.2)
-                  .build()));
+  /**
+   * The family's variants, {@code char-lstm} first; the forecaster's {@code --column} and {@code
+   * --horizon} for {@code zoo train}, and the text sampling options of {@code zoo generate} for the
+   * language models.
+   */
+  public RnnFamily() {
+    super(
+        NAME,
+        "recurrent networks: character-level LSTM/GRU language models, an LSTM forecaster",
+        List.of(
+            new Variant(
+                "char-lstm",
+                Task.TEXT_GENERATION,
+                "character-level language model: embedding 128, 2-layer LSTM 256, dropout, linear",
+                languageModelDefaults().build()),
+            new Variant(
+                "char-gru",
+                Task.TEXT_GENERATION,
+                "the same character-level language model with GRU layers",
+                languageModelDefaults().build()),
+            new Variant(
+                SeriesForecaster.VARIANT,
+                Task.TIME_SERIES_FORECASTING,
+                "LSTM 64 over windows of 48 normalised values, linear head for the next 12",
+                Hyperparameters.builder()
+                    .put("epochs", 15)
+                    .put("steps", 0)
+                    .put("batch_size", 32)
+                    .put("optimizer", "adam")
+                    .put("learning_rate", 3e-3)
+                    .put("schedule", "cosine")
+                    .put("column", "")
+                    .put("horizon", 12)
+                    .put("context", 48)
+                    .put("hidden", 64)
+                    .put("layers", 1)
+                    .put("dropout", 0.0)
+                    .put("test_fraction", 0.2)
+                    .build())),
+        Stream.concat(
+                Stream.of(
+                    FamilyOption.of(
+                        "--column",
+                        "column",
+                        "NAMES",
+                        "The CSV column(s) lstm-forecast reads, comma-separated, the one to"
+                            + " forecast first.",
+                        "train"),
+                    FamilyOption.of(
+                        "--horizon",
+                        "horizon",
+                        "N",
+                        "How many values ahead lstm-forecast predicts (default 12).",
+                        "train")),
+                FamilyOption.textSampling().stream())
+            .toList(),
+        EnumSet.of(Op.TRAINING, Op.ADAM_UPDATE, Op.LINEAR, Op.DROPOUT));
+    alsoNeeds("char-lstm", Op.LSTM, Op.EMBEDDING);
+    alsoNeeds("char-gru", Op.GRU, Op.EMBEDDING);
+    alsoNeeds(SeriesForecaster.VARIANT, Op.LSTM);
+    // The window lengths that the language models called seq_len and the forecaster window.
+    renamed("seq_len", "context");
+    renamed("window", "context");
+    benchmark((request, context) -> RnnBench.run(this, request, context));
+  }
 
   private static Hyperparameters.Builder languageModelDefaults() {
     return Hyperparameters.builder()
@@ -81,72 +110,9 @@ public final class RnnFamily implements ModelFamily {
         .put("dropout", 0.1);
   }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "recurrent networks: character-level LSTM/GRU language models, an LSTM forecaster";
-  }
-
-  @Override
-  public List<Variant> variants() {
-    return VARIANTS;
-  }
-
-  /**
-   * The forecaster's {@code --column} and {@code --horizon} for {@code zoo train}, and the text
-   * sampling options of {@code zoo generate} for the language models.
-   */
-  @Override
-  public List<FamilyOption> options() {
-    List<FamilyOption> options = new ArrayList<>();
-    options.add(
-        FamilyOption.of(
-            "--column",
-            "column",
-            "NAMES",
-            "The CSV column(s) lstm-forecast reads, comma-separated, the one to forecast first.",
-            "train"));
-    options.add(
-        FamilyOption.of(
-            "--horizon",
-            "horizon",
-            "N",
-            "How many values ahead lstm-forecast predicts (default 12).",
-            "train"));
-    options.addAll(FamilyOption.textSampling());
-    return options;
-  }
-
-  /**
-   * The window lengths that the language models called {@code seq_len} and the forecaster {@code
-   * window}; both are {@code context} now.
-   */
-  @Override
-  public Map<String, String> renamedHyperparameters() {
-    return Map.of("seq_len", "context", "window", "context");
-  }
-
   /** Whether the variant is a character-level language model (rather than the forecaster). */
   boolean isLanguageModel(String variant) {
     return variant(variant).task() == Task.TEXT_GENERATION;
-  }
-
-  @Override
-  public Set<Op> needs(String variant) {
-    EnumSet<Op> ops = EnumSet.of(Op.TRAINING, Op.ADAM_UPDATE, Op.LINEAR, Op.DROPOUT);
-    if ("char-gru".equals(variant)) {
-      ops.add(Op.GRU);
-    } else {
-      ops.add(Op.LSTM);
-    }
-    if (isLanguageModel(variant)) {
-      ops.add(Op.EMBEDDING);
-    }
-    return ops;
   }
 
   @Override
@@ -158,15 +124,6 @@ public final class RnnFamily implements ModelFamily {
     }
     RnnSettings.checkForecaster(start.hyperparameters());
     return ForecastRun.train(this, start, request, context);
-  }
-
-  /**
-   * Measures a language model on the chosen engine: training and generation characters/s, peak RSS
-   * and validation bits per character after a step budget (300 unless {@code --steps} says).
-   */
-  @Override
-  public Report bench(TrainRequest request, RunContext context) {
-    return RnnBench.run(this, request, context);
   }
 
   @Override
@@ -209,28 +166,5 @@ public final class RnnFamily implements ModelFamily {
               + " FILE.csv.");
     }
     return LanguageModelRun.generate(this, cp, sampling, context);
-  }
-
-  /** The engine to run a saved variant on, chosen as the context says. */
-  EngineChoice inferenceEngine(String variant, RunContext context) {
-    return context.chooseEngine("running rnn/" + variant, inferenceNeeds(variant));
-  }
-
-  /**
-   * What the checkpoint {@code start} resumes says about its model, with the run's settings (the
-   * checkpoint's own with the request's on top) and on {@code choice}.
-   */
-  ModelDescription resumed(TrainingStart start, EngineChoice choice) {
-    ModelDescription saved = ModelLoader.description(this, start.resume(), choice);
-    return new ModelDescription(
-        saved.family(),
-        saved.variant(),
-        start.hyperparameters(),
-        saved.inputShape(),
-        saved.labels(),
-        choice,
-        saved.seed(),
-        saved.extra(),
-        saved.provenance());
   }
 }

@@ -126,6 +126,11 @@ public final class Series implements DataSource {
     return values[i];
   }
 
+  /** The values of every column, in order (not copies). */
+  public List<double[]> columns() {
+    return Arrays.asList(values);
+  }
+
   /** The number of columns. */
   public int width() {
     return values.length;
@@ -140,18 +145,7 @@ public final class Series implements DataSource {
   /** A SHA-256 over the column names and the exact values, column after column. */
   @Override
   public String sha256() {
-    Sha256 hash = Sha256.hasher();
-    for (int c = 0; c < values.length; c++) {
-      hash.put(names.get(c));
-      int[] bits = new int[2 * values[c].length];
-      for (int t = 0; t < values[c].length; t++) {
-        long b = Double.doubleToLongBits(values[c][t]);
-        bits[2 * t] = (int) (b >>> 32);
-        bits[2 * t + 1] = (int) b;
-      }
-      hash.put(bits);
-    }
-    return hash.hex();
+    return Sha256.hasher().putColumns(names, columns()).hex();
   }
 
   /**

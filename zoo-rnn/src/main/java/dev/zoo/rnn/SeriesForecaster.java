@@ -13,6 +13,7 @@ import dev.zoo.api.common.CheckpointException;
 import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.common.InvalidDataException;
 import dev.zoo.api.common.InvalidSettingException;
+import dev.zoo.api.data.Standardisation;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.model.BaseModel;
 import dev.zoo.api.model.ModelBuilder;
@@ -59,7 +60,7 @@ public final class SeriesForecaster extends BaseModel<Series> {
   static final String VARIANT = "lstm-forecast";
 
   private final List<String> columns;
-  private final Normalisation stats;
+  private final Standardisation stats;
   private final ForecastNet net;
 
   SeriesForecaster(ModelDescription description) {
@@ -67,7 +68,7 @@ public final class SeriesForecaster extends BaseModel<Series> {
   }
 
   private SeriesForecaster(
-      ModelDescription description, List<String> columns, Normalisation stats) {
+      ModelDescription description, List<String> columns, Standardisation stats) {
     super(description);
     this.columns = columns;
     this.stats = stats;
@@ -97,11 +98,12 @@ public final class SeriesForecaster extends BaseModel<Series> {
   }
 
   private static Map<String, Object> extra(Series train) {
-    Normalisation stats = Normalisation.of(train, train.length());
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("columns", train.names());
-    extra.put("mean", stats.meanList());
-    extra.put("std", stats.stdList());
+    // A constant column would divide by zero; it carries no information either way.
+    Standardisation stats =
+        Standardisation.of(train.columns(), train.length(), s -> Math.max(s, 1e-8));
+    extra.putAll(stats.toMap());
     return extra;
   }
 
@@ -159,11 +161,9 @@ public final class SeriesForecaster extends BaseModel<Series> {
     return names.stream().map(String::valueOf).toList();
   }
 
-  private static Normalisation statsOf(ModelDescription description) {
-    Map<String, Object> extra = description.extra();
+  private static Standardisation statsOf(ModelDescription description) {
     try {
-      return new Normalisation(
-          Normalisation.fromList(extra.get("mean")), Normalisation.fromList(extra.get("std")));
+      return Standardisation.fromMap(description.extra());
     } catch (RuntimeException e) {
       throw new CheckpointException("The forecaster has no normalisation statistics.", e);
     }

@@ -1,6 +1,7 @@
 package dev.zoo.rnn;
 
 import dev.zoo.api.common.InvalidDataException;
+import dev.zoo.api.data.Standardisation;
 import java.util.Locale;
 
 /**
@@ -17,7 +18,7 @@ final class SeriesWindows {
   private final int horizon;
   private final int trainEnd;
 
-  SeriesWindows(Series series, Normalisation stats, int context, int horizon, int trainEnd) {
+  SeriesWindows(Series series, Standardisation stats, int context, int horizon, int trainEnd) {
     this.series = series;
     this.context = context;
     this.horizon = horizon;
@@ -39,7 +40,7 @@ final class SeriesWindows {
    *     {@code validation} is shorter than the horizon
    */
   static SeriesWindows of(
-      Series train, Series validation, Normalisation stats, int context, int horizon) {
+      Series train, Series validation, Standardisation stats, int context, int horizon) {
     if (train.length() < context + horizon + 1) {
       throw new InvalidDataException(
           String.format(

@@ -7,6 +7,7 @@ import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.common.InvalidDataException;
 import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.image.HeatMapGrid;
+import dev.zoo.api.model.ModelLoader;
 import dev.zoo.api.text.Tokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,8 @@ final class AttentionRun {
       throw new InvalidSettingException(
           "The model has " + layers + " layers; --layer must be between 1 and " + layers + ".");
     }
-    try (LanguageModel model = LanguageModel.open(cp, family.runningOn(cp, context))) {
+    try (LanguageModel model =
+        LanguageModel.open(cp, ModelLoader.description(family, cp, context))) {
       Tokenizer tokenizer = model.tokenizer();
       int[] tokens = tokenizer.encode(prompt, w -> context.log().println("Note: " + w));
       if (tokens.length == 0) {

@@ -13,6 +13,7 @@ import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.metrics.ClassificationMetrics;
 import dev.zoo.api.model.Classification;
 import dev.zoo.api.model.ClassifiedInputs;
+import dev.zoo.api.model.ModelLoader;
 import dev.zoo.api.model.TrainingReport;
 import dev.zoo.api.text.CharVocabulary;
 import dev.zoo.api.text.Corpus;
@@ -139,7 +140,8 @@ final class ClassifierRun {
     for (String input : request.inputs()) {
       texts.put(input, read(input));
     }
-    try (TextClassifier model = TextClassifier.open(cp, family.runningOn(cp, context))) {
+    try (TextClassifier model =
+        TextClassifier.open(cp, ModelLoader.description(family, cp, context))) {
       Map<String, List<Classification>> results = new LinkedHashMap<>();
       texts.forEach((input, text) -> results.put(input, model.predict(text, 3)));
       return new ClassifiedInputs(TransformerFamily.NAME + "/" + model.variant(), "input", results)

@@ -5,6 +5,7 @@ import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.metrics.ClassificationMetrics;
+import dev.zoo.api.model.ModelLoader;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.Tokenizer;
 import java.util.LinkedHashMap;
@@ -48,7 +49,8 @@ final class EvaluateRun {
     int contextLength = family.savedHyperparameters(cp.info()).getInt("context");
     LanguageData data =
         parts.data(tokenizer, contextLength, null, w -> context.log().println("Note: " + w));
-    try (LanguageModel model = LanguageModel.open(cp, family.runningOn(cp, context))) {
+    try (LanguageModel model =
+        LanguageModel.open(cp, ModelLoader.description(family, cp, context))) {
       context.log().println("Data: " + corpus.origin() + ".");
       double bpc = model.bitsPerCharacter(data.validation());
       Map<String, Object> json = new LinkedHashMap<>();
@@ -83,7 +85,8 @@ final class EvaluateRun {
             : new LabelledTexts(texts.corpus().split(0.1).validation(), List.of(), texts.origin());
     // A label the model does not know is refused before the engine is even loaded.
     test.classes(cp.info().labels());
-    try (TextClassifier model = TextClassifier.open(cp, family.runningOn(cp, context))) {
+    try (TextClassifier model =
+        TextClassifier.open(cp, ModelLoader.description(family, cp, context))) {
       ClassificationMetrics metrics = model.evaluate(test);
       Map<String, Object> json = new LinkedHashMap<>(metrics.toMap());
       json.put("checkpoint", cp.dir().toString());

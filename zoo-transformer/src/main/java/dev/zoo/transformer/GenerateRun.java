@@ -6,7 +6,7 @@ import dev.zoo.api.RunContext;
 import dev.zoo.api.TextSampling;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.common.InvalidSettingException;
-import java.io.PrintStream;
+import dev.zoo.api.model.ModelLoader;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -50,26 +50,17 @@ final class GenerateRun {
     }
     Checkpoint cp = Checkpoint.open(request.checkpoint(), TransformerFamily.NAME);
     TransformerFamily.requireLanguageModel(cp);
-    boolean stream = !context.json();
-    PrintStream out = context.out();
     String prompt = sampling.prompt();
-    try (LanguageModel model = LanguageModel.open(cp, family.runningOn(cp, context))) {
-      if (stream) {
-        out.print(prompt);
-        out.flush();
-      }
+    try (LanguageModel model =
+        LanguageModel.open(cp, ModelLoader.description(family, cp, context))) {
+      context.textStream().accept(prompt);
       Decoder.Generation g =
           Decoder.generate(
               model,
               prompt,
               sampling.length(),
               sampling.sampler(),
-              s -> {
-                if (stream) {
-                  out.print(s);
-                  out.flush();
-                }
-              },
+              context.textStream(),
               notice -> context.log().println("Note: " + notice),
               true);
       context
@@ -87,7 +78,7 @@ final class GenerateRun {
       json.put("tokens_per_s", g.tokensPerSecond());
       json.put("variant", model.variant());
       json.put("engine", model.engine().backend().name());
-      return new Report(stream ? "" : prompt + g.text(), json);
+      return new Report(context.json() ? prompt + g.text() : "", json);
     }
   }
 }

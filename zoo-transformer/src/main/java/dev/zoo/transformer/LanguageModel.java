@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import dev.zoo.api.checkpoint.Checkpoint;
-import dev.zoo.api.checkpoint.CheckpointWriter;
 import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.checkpoint.Network;
 import dev.zoo.api.common.Hyperparameters;
@@ -22,7 +21,6 @@ import dev.zoo.api.text.TokenSampler;
 import dev.zoo.api.text.Tokenizer;
 import dev.zoo.api.train.FitOptions;
 import dev.zoo.api.train.StepPlan;
-import dev.zoo.api.train.TrainingLoop;
 import dev.zoo.api.train.TrainingSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,26 +48,19 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  */
-public final class LanguageModel extends BaseModel<Corpus> implements TextGenerator {
+public final class LanguageModel extends TransformerModel implements TextGenerator {
 
   private static final int EVAL_BATCH = 16;
 
-  private final Tokenizer tokenizer;
-  private final TransformerConfig config;
+  private static final String NO_DATA =
+      "A language model needs training text and validation text to measure itself on.";
+
   private final TransformerNet net;
 
   LanguageModel(ModelDescription description, Tokenizer tokenizer) {
-    super(checked(description, tokenizer));
-    this.tokenizer = tokenizer;
-    this.config = TransformerConfig.of(hyperparameters(), tokenizer.size());
+    super(description, tokenizer);
     this.net = new TransformerNet(config);
     net.initialize(manager());
-  }
-
-  /** The description with the tokenizer's values, once its shape is known to be possible. */
-  private static ModelDescription checked(ModelDescription description, Tokenizer tokenizer) {
-    TransformerConfig.of(description.hyperparameters(), tokenizer.size());
-    return description.withExtra(TokenizerFile.extra(tokenizer));
   }
 
   /** Starts a builder for a new, untrained model. */
@@ -94,9 +85,7 @@ public final class LanguageModel extends BaseModel<Corpus> implements TextGenera
 
   static LanguageModel open(Checkpoint checkpoint, ModelDescription description) {
     TransformerFamily.requireLanguageModel(checkpoint);
-    LanguageModel model = new LanguageModel(description, TokenizerFile.read(checkpoint));
-    model.restore(checkpoint);
-    return model;
+    return open(checkpoint, description, LanguageModel::new);
   }
 
   /**
@@ -109,11 +98,7 @@ public final class LanguageModel extends BaseModel<Corpus> implements TextGenera
    */
   @Override
   public TrainingSummary fit(Corpus train, Corpus validation, Path runDir, FitOptions options) {
-    if (train == null || validation == null) {
-      throw new InvalidDataException(
-          "A language model needs training text and validation text to measure itself on.");
-    }
-    TrainingLoop.checkRunDirectory(runDir, options.resume());
+    checkFit(train, validation, runDir, options, NO_DATA);
     LanguageData data =
         LanguageData.of(
             train,
@@ -256,19 +241,9 @@ public final class LanguageModel extends BaseModel<Corpus> implements TextGenera
     return List.of(Network.of(net));
   }
 
-  @Override
-  protected void saveFiles(CheckpointWriter writer) {
-    TokenizerFile.write(writer, tokenizer);
-  }
-
   /** The shape of the network. */
   public TransformerConfig config() {
     return config;
-  }
-
-  @Override
-  public Tokenizer tokenizer() {
-    return tokenizer;
   }
 
   /**

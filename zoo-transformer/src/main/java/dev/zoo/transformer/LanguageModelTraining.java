@@ -6,18 +6,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
-import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.CheckpointWriter;
-import dev.zoo.api.checkpoint.Network;
+import dev.zoo.api.model.SingleNetworkTask;
 import dev.zoo.api.text.TokenWindows;
-import dev.zoo.api.train.OptimizerSettings;
-import dev.zoo.api.train.ParameterGroup;
 import dev.zoo.api.train.StepMetrics;
 import dev.zoo.api.train.TrainingStep;
-import dev.zoo.api.train.TrainingTask;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,39 +20,16 @@ import java.util.Map;
  * position of a window); the optimizer (AdamW with warm-up and cosine decay by default) comes from
  * the hyper-parameters. Measures validation bits per character after every epoch.
  */
-final class LanguageModelTraining implements TrainingTask {
+final class LanguageModelTraining extends SingleNetworkTask<LanguageModel> {
 
-  private final LanguageModel model;
   private final LanguageData data;
   private final TokenWindows windows;
   private final Loss loss = Loss.softmaxCrossEntropyLoss();
 
   LanguageModelTraining(LanguageModel model, LanguageData data) {
-    this.model = model;
+    super(model, data.train().size(), "tokens");
     this.data = data;
     this.windows = data.train();
-  }
-
-  @Override
-  public NDManager manager() {
-    return model.manager();
-  }
-
-  @Override
-  public List<ParameterGroup> parameterGroups() {
-    return List.of(
-        ParameterGroup.of(
-            Network.of(model.net()), OptimizerSettings.from(model.hyperparameters())));
-  }
-
-  @Override
-  public int trainSize() {
-    return windows.size();
-  }
-
-  @Override
-  public String unit() {
-    return "tokens";
   }
 
   @Override
@@ -99,10 +71,5 @@ final class LanguageModelTraining implements TrainingTask {
   @Override
   public void saveState(CheckpointWriter writer) {
     TokenizerFile.write(writer, model.tokenizer());
-  }
-
-  @Override
-  public CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    return model.checkpointInfo(epoch, metrics);
   }
 }

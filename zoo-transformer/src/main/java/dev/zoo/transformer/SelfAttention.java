@@ -5,11 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import java.util.List;
 
 /**
@@ -20,7 +18,7 @@ import java.util.List;
  * <p>The products use {@code matMul} on 4-D arrays, which batches over the leading axes on PyTorch
  * and MXNet alike (DJL's {@code batchMatMul} is missing on MXNet).
  */
-final class SelfAttention extends AbstractBlock {
+final class SelfAttention extends MaskedBlock {
 
   private static final byte VERSION = 1;
 
@@ -49,15 +47,8 @@ final class SelfAttention extends AbstractBlock {
   }
 
   @Override
-  public Shape[] getOutputShapes(Shape[] inputShapes) {
-    return new Shape[] {inputShapes[0]};
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray mask = inputs.size() > 1 ? inputs.get(1) : null;
-    return new NDList(attend(store, inputs.head(), mask, training, 0f, null, -1, null));
+  NDArray forwardMasked(ParameterStore store, NDArray x, NDArray mask, boolean training) {
+    return attend(store, x, mask, training, 0f, null, -1, null);
   }
 
   /**

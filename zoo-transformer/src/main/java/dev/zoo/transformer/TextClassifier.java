@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.zoo.api.checkpoint.Checkpoint;
-import dev.zoo.api.checkpoint.CheckpointWriter;
 import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.checkpoint.Network;
 import dev.zoo.api.common.DataSource;
@@ -23,7 +22,6 @@ import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.Tokenizer;
 import dev.zoo.api.train.FitOptions;
 import dev.zoo.api.train.StepPlan;
-import dev.zoo.api.train.TrainingLoop;
 import dev.zoo.api.train.TrainingSummary;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -48,27 +46,25 @@ import java.util.List;
  * }
  * }</pre>
  */
-public final class TextClassifier extends BaseModel<Corpus> {
+public final class TextClassifier extends TransformerModel {
 
   private static final int EVAL_BATCH = 64;
 
-  private final Tokenizer tokenizer;
-  private final TransformerConfig config;
+  private static final String NO_DATA =
+      "A classifier needs training texts and validation texts to measure itself on.";
+
   private final TextClassifierNet net;
 
   TextClassifier(ModelDescription description, Tokenizer tokenizer) {
-    super(checked(description, tokenizer));
-    this.tokenizer = tokenizer;
-    this.config = TransformerConfig.of(hyperparameters(), tokenizer.size());
+    super(withLabels(description), tokenizer);
     this.net = new TextClassifierNet(config, labels().size());
     net.initialize(manager());
   }
 
-  /** The description with the tokenizer's values, once its shape and labels are possible. */
-  private static ModelDescription checked(ModelDescription description, Tokenizer tokenizer) {
+  /** {@code description}, once its labels are known to be possible. */
+  private static ModelDescription withLabels(ModelDescription description) {
     requireLabels(description.labels());
-    TransformerConfig.of(description.hyperparameters(), tokenizer.size());
-    return description.withExtra(TokenizerFile.extra(tokenizer));
+    return description;
   }
 
   /**
@@ -105,9 +101,7 @@ public final class TextClassifier extends BaseModel<Corpus> {
 
   static TextClassifier open(Checkpoint checkpoint, ModelDescription description) {
     TransformerFamily.requireClassifier(checkpoint);
-    TextClassifier model = new TextClassifier(description, TokenizerFile.read(checkpoint));
-    model.restore(checkpoint);
-    return model;
+    return open(checkpoint, description, TextClassifier::new);
   }
 
   /**
@@ -119,11 +113,7 @@ public final class TextClassifier extends BaseModel<Corpus> {
    */
   @Override
   public TrainingSummary fit(Corpus train, Corpus validation, Path runDir, FitOptions options) {
-    if (train == null || validation == null) {
-      throw new InvalidDataException(
-          "A classifier needs training texts and validation texts to measure itself on.");
-    }
-    TrainingLoop.checkRunDirectory(runDir, options.resume());
+    checkFit(train, validation, runDir, options, NO_DATA);
     return fit(LabelledTexts.of(train), LabelledTexts.of(validation), train, runDir, options);
   }
 
@@ -235,18 +225,8 @@ public final class TextClassifier extends BaseModel<Corpus> {
     return List.of(Network.of(net));
   }
 
-  @Override
-  protected void saveFiles(CheckpointWriter writer) {
-    TokenizerFile.write(writer, tokenizer);
-  }
-
   TextClassifierNet net() {
     return net;
-  }
-
-  /** The tokenizer that maps text to the model's character tokens. */
-  public Tokenizer tokenizer() {
-    return tokenizer;
   }
 
   /**

@@ -7,19 +7,14 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
-import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.checkpoint.CheckpointWriter;
-import dev.zoo.api.checkpoint.Network;
 import dev.zoo.api.image.ConfusionMatrixPlot;
 import dev.zoo.api.metrics.ClassificationMetrics;
-import dev.zoo.api.train.OptimizerSettings;
-import dev.zoo.api.train.ParameterGroup;
+import dev.zoo.api.model.SingleNetworkTask;
 import dev.zoo.api.train.StepMetrics;
 import dev.zoo.api.train.TrainingStep;
-import dev.zoo.api.train.TrainingTask;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,11 +23,10 @@ import java.util.Map;
  * cosine decay by default) comes from the hyper-parameters. After every epoch it measures accuracy
  * and macro F1 on the validation texts and draws their confusion matrix.
  */
-final class TextClassifierTraining implements TrainingTask {
+final class TextClassifierTraining extends SingleNetworkTask<TextClassifier> {
 
   static final String CONFUSION_PNG = "confusion-matrix.png";
 
-  private final TextClassifier model;
   private final int[][] train;
   private final int[] trainClasses;
   private final int[][] validation;
@@ -45,33 +39,11 @@ final class TextClassifierTraining implements TrainingTask {
       int[] trainClasses,
       int[][] validation,
       int[] validationClasses) {
-    this.model = model;
+    super(model, train.length, "texts");
     this.train = train;
     this.trainClasses = trainClasses;
     this.validation = validation;
     this.validationClasses = validationClasses;
-  }
-
-  @Override
-  public NDManager manager() {
-    return model.manager();
-  }
-
-  @Override
-  public List<ParameterGroup> parameterGroups() {
-    return List.of(
-        ParameterGroup.of(
-            Network.of(model.net()), OptimizerSettings.from(model.hyperparameters())));
-  }
-
-  @Override
-  public int trainSize() {
-    return train.length;
-  }
-
-  @Override
-  public String unit() {
-    return "texts";
   }
 
   @Override
@@ -121,10 +93,5 @@ final class TextClassifierTraining implements TrainingTask {
   @Override
   public void saveState(CheckpointWriter writer) {
     TokenizerFile.write(writer, model.tokenizer());
-  }
-
-  @Override
-  public CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    return model.checkpointInfo(epoch, metrics);
   }
 }

@@ -3,6 +3,7 @@ package dev.zoo.transformer;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
+import dev.zoo.api.bench.BenchRow;
 import dev.zoo.api.bench.Measure;
 import dev.zoo.api.bench.ScratchFolder;
 import dev.zoo.api.checkpoint.ModelDescription;
@@ -12,7 +13,6 @@ import dev.zoo.api.text.TokenSampler;
 import dev.zoo.api.text.Tokenizer;
 import dev.zoo.api.train.TrainingSummary;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +52,7 @@ final class TransformerBench {
     LanguageData data = parts.data(tokenizer, hp.getInt("context"), request.limit(), w -> {});
     ModelDescription description =
         family.forTraining(variant, hp, List.of(), context.seed(), context);
-    Map<String, Object> json = new LinkedHashMap<>();
+    Map<String, Object> json;
     try (ScratchFolder scratch = ScratchFolder.create("zoo-bench");
         LanguageModel model = new LanguageModel(description, tokenizer)) {
       TrainingSummary summary =
@@ -70,13 +70,7 @@ final class TransformerBench {
       tokensPerSecond(model, 32, 1, true);
       double cached = tokensPerSecond(model, GENERATED, 2, true);
       double recomputed = tokensPerSecond(model, GENERATED, 2, false);
-      json.put("peer", "zoo-" + model.engine().backend().name());
-      json.put("engine", model.engine().backend().name());
-      json.put("engine_version", model.manager().getEngine().getVersion());
-      json.put("model", variant);
-      json.put("steps", hp.getInt("steps"));
-      json.put("batch_size", hp.getInt("batch_size"));
-      json.put("context", hp.getInt("context"));
+      json = BenchRow.steps(model.engine(), model.manager().getEngine().getVersion(), variant, hp);
       json.put("train_per_s", trainPerSecond);
       json.put("unit", "tokens");
       json.put("val_bpc", bpc);

@@ -1,8 +1,7 @@
 package dev.zoo.transformer;
 
+import dev.zoo.api.AbstractFamily;
 import dev.zoo.api.FamilyOption;
-import dev.zoo.api.ModelFamily;
-import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.Task;
@@ -16,10 +15,8 @@ import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.engine.Op;
-import dev.zoo.api.model.ModelLoader;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -29,7 +26,7 @@ import java.util.stream.Stream;
  * by its own class: {@link LanguageModelRun} and {@link ClassifierRun} (train, and predict for the
  * classifier), {@link EvaluateRun}, {@link GenerateRun} and {@link AttentionRun}.
  */
-public final class TransformerFamily implements ModelFamily {
+public final class TransformerFamily extends AbstractFamily {
 
   /** The family's name. */
   public static final String NAME = "transformer";
@@ -48,53 +45,75 @@ public final class TransformerFamily implements ModelFamily {
   /** The steps {@code zoo run} trains when no length is given. */
   public static final int RUN_STEPS = 300;
 
-  private static final List<Variant> VARIANTS =
-      List.of(
-          new Variant(
-              CHAR_GPT,
-              Task.TEXT_GENERATION,
-              "a character-level GPT: 4 pre-LayerNorm blocks of causal 4-head self-attention, "
-                  + "d_model 128, context 128",
-              gptDefaults().build()),
-          new Variant(
-              BPE_GPT,
-              Task.TEXT_GENERATION,
-              "the same GPT over byte-level BPE tokens learned from the corpus (vocab_size 512)",
-              gptDefaults().put("vocab_size", 512).build()),
-          new Variant(
-              TEXT_CLASSIFIER,
-              Task.TEXT_CLASSIFICATION,
-              "a bidirectional 2-block encoder over characters with a mean-pooled classification "
-                  + "head",
-              Hyperparameters.builder()
-                  .put("epochs", 2)
-                  .put("steps", 0)
-                  .put("batch_size", 32)
-                  .put("optimizer", "adamw")
-                  .put("learning_rate", 1e-3)
-                  .put("beta2", 0.99)
-                  .put("schedule", "cosine")
-                  .put("warmup_steps", 20)
-                  .put("weight_decay", 0.01)
-                  .put("layers", 2)
-                  .put("heads", 4)
-                  .put("d_model", 128)
-                  .put("d_ff", 256)
-                  .put("context", 128)
-                  .put("dropout", 0.1)
-                  .build()));
-
-  private static final List<FamilyOption> OPTIONS =
-      Stream.concat(
-              FamilyOption.textSampling().stream(),
-              Stream.of(
-                  FamilyOption.of(
-                      "--layer",
-                      "layer",
-                      "N",
-                      "The layer whose attention to draw, counted from 1 (default: the last).",
-                      "attention")))
-          .toList();
+  /**
+   * The family's three variants, {@code char-gpt} first, with the text sampling options and {@code
+   * --layer} of {@code zoo attention}.
+   */
+  public TransformerFamily() {
+    super(
+        NAME,
+        "transformers written from tensor operations: character and byte-pair GPTs, a text"
+            + " classifier",
+        List.of(
+            new Variant(
+                CHAR_GPT,
+                Task.TEXT_GENERATION,
+                "a character-level GPT: 4 pre-LayerNorm blocks of causal 4-head self-attention, "
+                    + "d_model 128, context 128",
+                gptDefaults().build()),
+            new Variant(
+                BPE_GPT,
+                Task.TEXT_GENERATION,
+                "the same GPT over byte-level BPE tokens learned from the corpus (vocab_size 512)",
+                gptDefaults().put("vocab_size", 512).build()),
+            new Variant(
+                TEXT_CLASSIFIER,
+                Task.TEXT_CLASSIFICATION,
+                "a bidirectional 2-block encoder over characters with a mean-pooled classification "
+                    + "head",
+                Hyperparameters.builder()
+                    .put("epochs", 2)
+                    .put("steps", 0)
+                    .put("batch_size", 32)
+                    .put("optimizer", "adamw")
+                    .put("learning_rate", 1e-3)
+                    .put("beta2", 0.99)
+                    .put("schedule", "cosine")
+                    .put("warmup_steps", 20)
+                    .put("weight_decay", 0.01)
+                    .put("layers", 2)
+                    .put("heads", 4)
+                    .put("d_model", 128)
+                    .put("d_ff", 256)
+                    .put("context", 128)
+                    .put("dropout", 0.1)
+                    .build())),
+        Stream.concat(
+                FamilyOption.textSampling().stream(),
+                Stream.of(
+                    FamilyOption.of(
+                        "--layer",
+                        "layer",
+                        "N",
+                        "The layer whose attention to draw, counted from 1 (default: the last).",
+                        "attention")))
+            .toList(),
+        EnumSet.of(
+            Op.TRAINING,
+            Op.ADAM_UPDATE,
+            Op.LINEAR,
+            Op.LAYER_NORM,
+            Op.EMBEDDING,
+            Op.GELU,
+            Op.DROPOUT));
+    renamed("width", "d_model");
+    renamed("ff", "d_ff");
+    command("evaluate", (request, context) -> EvaluateRun.run(this, request, context));
+    command("predict", (request, context) -> ClassifierRun.predict(this, request, context));
+    command("generate", (request, context) -> GenerateRun.run(this, request, context));
+    command("attention", (request, context) -> AttentionRun.run(this, request, context));
+    benchmark((request, context) -> TransformerBench.run(this, request, context));
+  }
 
   private static Hyperparameters.Builder gptDefaults() {
     return Hyperparameters.builder()
@@ -113,38 +132,6 @@ public final class TransformerFamily implements ModelFamily {
         .put("d_ff", 512)
         .put("context", 128)
         .put("dropout", 0.1);
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "transformers written from tensor operations: character and byte-pair GPTs, a text"
-        + " classifier";
-  }
-
-  @Override
-  public List<Variant> variants() {
-    return VARIANTS;
-  }
-
-  @Override
-  public List<FamilyOption> options() {
-    return OPTIONS;
-  }
-
-  @Override
-  public Map<String, String> renamedHyperparameters() {
-    return Map.of("width", "d_model", "ff", "d_ff");
-  }
-
-  @Override
-  public Set<Op> needs(String variant) {
-    return EnumSet.of(
-        Op.TRAINING, Op.ADAM_UPDATE, Op.LINEAR, Op.LAYER_NORM, Op.EMBEDDING, Op.GELU, Op.DROPOUT);
   }
 
   /**
@@ -225,31 +212,6 @@ public final class TransformerFamily implements ModelFamily {
         : LanguageModelRun.train(this, start, request, context);
   }
 
-  @Override
-  public Report bench(TrainRequest request, RunContext context) {
-    return TransformerBench.run(this, request, context);
-  }
-
-  @Override
-  public Report evaluate(ModelRequest request, RunContext context) {
-    return EvaluateRun.run(this, request, context);
-  }
-
-  @Override
-  public Report predict(ModelRequest request, RunContext context) {
-    return ClassifierRun.predict(this, request, context);
-  }
-
-  @Override
-  public Report generate(ModelRequest request, RunContext context) {
-    return GenerateRun.run(this, request, context);
-  }
-
-  @Override
-  public Report attention(ModelRequest request, RunContext context) {
-    return AttentionRun.run(this, request, context);
-  }
-
   /**
    * The description of a new model of {@code variant} with {@code hp}, on the engine the context
    * chooses for training it; its input is a row of {@code context} tokens.
@@ -262,19 +224,5 @@ public final class TransformerFamily implements ModelFamily {
     EngineChoice choice = context.chooseEngine("training " + NAME + "/" + variant, needs(variant));
     return ModelDescription.of(
         NAME, variant, hp, List.of(hp.getInt("context")), labels, choice, seed);
-  }
-
-  /**
-   * What {@code checkpoint} says about its model, on the engine the context chooses to run it: the
-   * last step before a model is loaded.
-   *
-   * @throws dev.zoo.api.common.EngineException when no engine can run it
-   */
-  ModelDescription runningOn(Checkpoint checkpoint, RunContext context) {
-    String variant = variant(checkpoint.info().variant()).name();
-    return ModelLoader.description(
-        this,
-        checkpoint,
-        context.chooseEngine("running " + NAME + "/" + variant, inferenceNeeds(variant)));
   }
 }

@@ -5,20 +5,18 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import java.util.List;
 
 /**
  * One pre-LayerNorm transformer block: {@code x + attention(norm(x))}, then {@code x +
  * feedForward(norm(x))} with a GELU between the two linear layers, dropout on both branches.
  */
-final class TransformerLayer extends AbstractBlock {
+final class TransformerLayer extends MaskedBlock {
 
   private static final byte VERSION = 1;
 
@@ -60,15 +58,8 @@ final class TransformerLayer extends AbstractBlock {
   }
 
   @Override
-  public Shape[] getOutputShapes(Shape[] inputShapes) {
-    return new Shape[] {inputShapes[0]};
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray mask = inputs.size() > 1 ? inputs.get(1) : null;
-    return new NDList(apply(store, inputs.head(), mask, training, null, -1, null));
+  NDArray forwardMasked(ParameterStore store, NDArray x, NDArray mask, boolean training) {
+    return apply(store, x, mask, training, null, -1, null);
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.engine.EngineChoice;
+import dev.zoo.api.model.ImageModel;
 import dev.zoo.api.train.EpochResult;
 import dev.zoo.api.train.FitOptions;
 import dev.zoo.api.train.TrainingSummary;
@@ -41,10 +42,12 @@ final class VaeBench {
     ImageSet train = request.limit() == null ? data.train() : data.train().first(request.limit());
     ImageSet test = data.test();
     EngineChoice choice = context.chooseEngine("training vae/" + variant, family.needs(variant));
+    ModelDescription description =
+        ImageModel.description(VaeFamily.NAME, variant, hp, train, choice, context.seed());
     Map<String, Object> json;
     try (ScratchFolder scratch = ScratchFolder.create("zoo-bench-vae")) {
       FitOptions options = context.fitOptions(TrainRequest.defaults(scratch.path()));
-      try (VariationalAutoencoder vae = build(variant, hp, train, choice, context)) {
+      try (VariationalAutoencoder vae = new VariationalAutoencoder(description)) {
         TrainingSummary summary = vae.fit(train, test, scratch.path().resolve("run"), options);
         List<EpochResult> epochs = summary.epochs();
         json =
@@ -62,7 +65,8 @@ final class VaeBench {
       }
       context.log().println("Training again with class " + HOLDOUT + " held out.");
       Hyperparameters holdout = hp.with(Map.of("holdout_class", HOLDOUT));
-      try (VariationalAutoencoder vae = build(variant, holdout, train, choice, context)) {
+      try (VariationalAutoencoder vae =
+          new VariationalAutoencoder(description.withHyperparameters(holdout))) {
         TrainingSummary summary = vae.fit(train, test, scratch.path().resolve("holdout"), options);
         json.put("holdout_class", HOLDOUT);
         json.put("holdout_auc", summary.last().metrics().get("holdout_auc"));
@@ -70,51 +74,26 @@ final class VaeBench {
       json.put("peak_rss_mb", Measure.peakRssMb());
     }
     String text =
-        String.format(
-            Locale.ROOT,
-            "%s: train %.0f images/s, scoring %.0f images/s (batch 256), %.2f ms per image"
-                + " (batch 1), peak RSS %.0f MB, test -ELBO per epoch %s, %s held out: ROC-AUC"
-                + " %.4f%n",
-            json.get("engine"),
-            json.get("train_images_per_s"),
-            json.get("infer_images_per_s_b256"),
-            json.get("latency_ms_b1_median"),
-            json.get("peak_rss_mb"),
-            json.get("quality"),
-            HOLDOUT,
-            json.get("holdout_auc"));
+        BenchRow.imageSpeeds(json, "scoring", "%.2f ms per image (batch 1)")
+            + String.format(
+                Locale.ROOT,
+                ", test -ELBO per epoch %s, %s held out: ROC-AUC %.4f%n",
+                json.get("quality"),
+                HOLDOUT,
+                json.get("holdout_auc"));
     return new Report(text, json);
-  }
-
-  private static VariationalAutoencoder build(
-      String variant, Hyperparameters hp, ImageSet train, EngineChoice choice, RunContext context) {
-    return new VariationalAutoencoder(
-        ModelDescription.of(
-            VaeFamily.NAME,
-            variant,
-            hp,
-            List.of(1, train.height(), train.width()),
-            train.classNames(),
-            choice,
-            context.seed()));
   }
 
   /** Scoring throughput over the test set at batch 256, and the median time of one image. */
   private static void measureScoring(
       VariationalAutoencoder vae, ImageSet test, Map<String, Object> json) {
     vae.scores(test.first(Math.min(1000, test.size())));
-    long t0 = System.nanoTime();
-    vae.scores(test);
-    json.put("infer_images_per_s_b256", test.size() / ((System.nanoTime() - t0) / 1e9));
-    double[] millis = new double[LATENCY_RUNS];
-    for (int i = -20; i < LATENCY_RUNS; i++) {
-      float[] image = test.image(Math.floorMod(i, test.size()));
-      long start = System.nanoTime();
-      vae.score(image);
-      if (i >= 0) {
-        millis[i] = (System.nanoTime() - start) / 1e6;
-      }
+    json.put("infer_images_per_s_b256", Measure.perSecond(test.size(), () -> vae.scores(test)));
+    for (int i = -20; i < 0; i++) {
+      vae.score(test.image(Math.floorMod(i, test.size())));
     }
-    json.put("latency_ms_b1_median", Measure.median(millis));
+    json.put(
+        "latency_ms_b1_median",
+        Measure.medianMillis(LATENCY_RUNS, i -> test.image(i % test.size()), vae::score));
   }
 }

@@ -1,10 +1,11 @@
 package dev.zoo.vae;
 
+import dev.zoo.api.AbstractFamily;
 import dev.zoo.api.FamilyOption;
 import dev.zoo.api.ImageSampling;
-import dev.zoo.api.ModelFamily;
 import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
+import dev.zoo.api.Reportable;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.Task;
 import dev.zoo.api.TrainRequest;
@@ -13,12 +14,11 @@ import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
-import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.engine.Op;
 import dev.zoo.api.model.ModelLoader;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /**
@@ -26,46 +26,56 @@ import java.util.stream.Stream;
  * Variational Bayes", 2014; beta-VAE: Higgins et al., 2017) that encode, reconstruct, sample, and
  * score images by their negative ELBO to flag what looks unlike the training data.
  */
-public final class VaeFamily implements ModelFamily {
+public final class VaeFamily extends AbstractFamily {
 
   /** The family's name. */
   public static final String NAME = "vae";
 
   private static final String WHAT = "a VAE";
 
-  private static final List<Variant> VARIANTS =
-      List.of(
-          new Variant(
-              "conv-vae",
-              Task.REPRESENTATION_LEARNING,
-              "convolutional encoder (32, 64 channels, stride 2), transposed-convolution decoder,"
-                  + " latent 16",
-              defaults(2, 16).build()),
-          new Variant(
-              "mlp-vae",
-              Task.REPRESENTATION_LEARNING,
-              "fully connected encoder 512-256 and decoder 256-512, latent 2 (manifold and"
-                  + " scatter plots)",
-              defaults(5, 2).build()));
-
-  private static final List<FamilyOption> OPTIONS =
-      Stream.concat(
-              Stream.of(
-                  FamilyOption.of(
-                      "--beta",
-                      "beta",
-                      "B",
-                      "Weight of the KL term: 1 is the plain VAE, above 1 a beta-VAE (default 1).",
-                      "train"),
-                  FamilyOption.of(
-                      "--holdout-class",
-                      "holdout_class",
-                      "CLASS",
-                      "Leave this class out of training and report how well the negative ELBO"
-                          + " tells it from the others (ROC-AUC on the test set).",
-                      "train")),
-              FamilyOption.imageSampling().stream())
-          .toList();
+  /**
+   * The family's two variants, {@code conv-vae} first; {@code --beta} and {@code --holdout-class}
+   * on training, {@code --count} and {@code --format} on generation.
+   */
+  public VaeFamily() {
+    super(
+        NAME,
+        "variational autoencoders (convolutional, fully connected, beta-VAE): encode,"
+            + " reconstruct, sample, score anomalies",
+        List.of(
+            new Variant(
+                "conv-vae",
+                Task.REPRESENTATION_LEARNING,
+                "convolutional encoder (32, 64 channels, stride 2), transposed-convolution decoder,"
+                    + " latent 16",
+                defaults(2, 16).build()),
+            new Variant(
+                "mlp-vae",
+                Task.REPRESENTATION_LEARNING,
+                "fully connected encoder 512-256 and decoder 256-512, latent 2 (manifold and"
+                    + " scatter plots)",
+                defaults(5, 2).build())),
+        Stream.concat(
+                Stream.of(
+                    FamilyOption.of(
+                        "--beta",
+                        "beta",
+                        "B",
+                        "Weight of the KL term: 1 is the plain VAE, above 1 a beta-VAE (default 1).",
+                        "train"),
+                    FamilyOption.of(
+                        "--holdout-class",
+                        "holdout_class",
+                        "CLASS",
+                        "Leave this class out of training and report how well the negative ELBO"
+                            + " tells it from the others (ROC-AUC on the test set).",
+                        "train")),
+                FamilyOption.imageSampling().stream())
+            .toList(),
+        EnumSet.of(Op.TRAINING, Op.ADAM_UPDATE, Op.LINEAR));
+    alsoNeeds("conv-vae", Op.CONV2D);
+    benchmark((request, context) -> VaeBench.run(this, request, context));
+  }
 
   private static Hyperparameters.Builder defaults(int epochs, int latent) {
     return Hyperparameters.builder()
@@ -81,44 +91,8 @@ public final class VaeFamily implements ModelFamily {
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "variational autoencoders (convolutional, fully connected, beta-VAE): encode,"
-        + " reconstruct, sample, score anomalies";
-  }
-
-  @Override
-  public List<Variant> variants() {
-    return VARIANTS;
-  }
-
-  /** {@code --beta} and {@code --holdout-class} on training, {@code --count}, {@code --format}. */
-  @Override
-  public List<FamilyOption> options() {
-    return OPTIONS;
-  }
-
-  @Override
-  public Set<Op> needs(String variant) {
-    EnumSet<Op> ops = EnumSet.of(Op.TRAINING, Op.ADAM_UPDATE, Op.LINEAR);
-    if (!"mlp-vae".equals(variant)) {
-      ops.add(Op.CONV2D);
-    }
-    return ops;
-  }
-
-  @Override
   public Report train(TrainRequest request, RunContext context) {
     return VaeTrainRun.run(this, request, context);
-  }
-
-  @Override
-  public Report bench(TrainRequest request, RunContext context) {
-    return VaeBench.run(this, request, context);
   }
 
   /** The negative ELBO and its terms on the test data, and the held-out class's ROC-AUC. */
@@ -127,7 +101,8 @@ public final class VaeFamily implements ModelFamily {
     request.allowOnly("zoo eval vae");
     Checkpoint cp = Checkpoint.open(request.checkpoint(), NAME);
     DataSplits data = FashionMnist.locate(context.data());
-    try (VariationalAutoencoder model = open(cp, context)) {
+    try (VariationalAutoencoder model =
+        ModelLoader.load(this, cp, context, VariationalAutoencoder::new)) {
       context.log().println("Data: " + data.origin() + ".");
       return VaeEvaluation.measure(model, cp, data).report();
     }
@@ -136,18 +111,25 @@ public final class VaeFamily implements ModelFamily {
   /** The latent mean of each input image, read before the model is loaded. */
   @Override
   public Report encode(ModelRequest request, RunContext context) {
-    ImageInputs inputs = ImageInputs.read(request, "encode");
-    try (VariationalAutoencoder model = open(inputs.checkpoint(), context)) {
-      return LatentCodes.of(model, inputs).report();
-    }
+    return onImages(request, "encode", context, LatentCodes::of);
   }
 
   /** Each input image's negative ELBO, highest first, read before the model is loaded. */
   @Override
   public Report score(ModelRequest request, RunContext context) {
-    ImageInputs inputs = ImageInputs.read(request, "score");
-    try (VariationalAutoencoder model = open(inputs.checkpoint(), context)) {
-      return AnomalyScores.of(model, inputs).report();
+    return onImages(request, "score", context, AnomalyScores::of);
+  }
+
+  /** Reads the image files {@code request} names for {@code verb}, then loads the model. */
+  private Report onImages(
+      ModelRequest request,
+      String verb,
+      RunContext context,
+      BiFunction<VariationalAutoencoder, ImageInputs, Reportable> result) {
+    ImageInputs inputs = ImageInputs.read(request, verb);
+    try (VariationalAutoencoder model =
+        ModelLoader.load(this, inputs.checkpoint(), context, VariationalAutoencoder::new)) {
+      return result.apply(model, inputs).report();
     }
   }
 
@@ -157,17 +139,11 @@ public final class VaeFamily implements ModelFamily {
     request.allowOnly(WHAT + ", which draws images", "count", "format");
     ImageSampling sampling = ImageSampling.from(request, WHAT);
     Checkpoint cp = Checkpoint.open(request.checkpoint(), NAME);
-    try (VariationalAutoencoder model = open(cp, context)) {
+    try (VariationalAutoencoder model =
+        ModelLoader.load(this, cp, context, VariationalAutoencoder::new)) {
       long seed = context.seed();
       return sampling.write(
           NAME + "/" + model.variant(), model.sample(sampling.count(), seed), 0, "", seed);
     }
-  }
-
-  private VariationalAutoencoder open(Checkpoint cp, RunContext context) {
-    String variant = variant(cp.info().variant()).name();
-    EngineChoice choice = context.chooseEngine("running vae/" + variant, inferenceNeeds(variant));
-    return ModelLoader.restored(
-        cp, ModelLoader.description(this, cp, choice), VariationalAutoencoder::new);
   }
 }

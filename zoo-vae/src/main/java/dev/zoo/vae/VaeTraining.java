@@ -2,19 +2,13 @@ package dev.zoo.vae;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import dev.zoo.api.checkpoint.CheckpointInfo;
-import dev.zoo.api.checkpoint.Network;
 import dev.zoo.api.data.ImageSet;
-import dev.zoo.api.train.OptimizerSettings;
-import dev.zoo.api.train.ParameterGroup;
+import dev.zoo.api.model.SingleNetworkTask;
 import dev.zoo.api.train.StepMetrics;
 import dev.zoo.api.train.TrainingStep;
-import dev.zoo.api.train.TrainingTask;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,9 +16,8 @@ import java.util.Map;
  * beta} (Higgins et al., "beta-VAE", 2017; {@code beta} 1 is the plain VAE), drawing z with the
  * reparameterisation trick, and evaluates and draws it on the test set after every epoch.
  */
-final class VaeTraining implements TrainingTask {
+final class VaeTraining extends SingleNetworkTask<VariationalAutoencoder> {
 
-  private final VariationalAutoencoder model;
   private final ImageSet train;
   private final ImageSet test;
   private final int heldOut;
@@ -36,7 +29,7 @@ final class VaeTraining implements TrainingTask {
    * @param heldOut the class left out of training, whose ROC-AUC is measured on the test set, or -1
    */
   VaeTraining(VariationalAutoencoder model, ImageSet train, ImageSet test, int heldOut) {
-    this.model = model;
+    super(model, train.size(), "images");
     this.train = train;
     this.test = test;
     this.heldOut = heldOut;
@@ -44,30 +37,6 @@ final class VaeTraining implements TrainingTask {
     int batch = model.hyperparameters().getInt("batch_size");
     this.pixels = new float[batch * train.height() * train.width()];
     this.noise = new float[batch * model.latentDim()];
-  }
-
-  @Override
-  public NDManager manager() {
-    return model.manager();
-  }
-
-  @Override
-  public List<ParameterGroup> parameterGroups() {
-    return List.of(
-        new ParameterGroup(
-            Network.of(model.network()),
-            OptimizerSettings.from(model.hyperparameters()),
-            VariationalAutoencoder.OPTIMIZER));
-  }
-
-  @Override
-  public int trainSize() {
-    return train.size();
-  }
-
-  @Override
-  public String unit() {
-    return "images";
   }
 
   /**
@@ -112,10 +81,5 @@ final class VaeTraining implements TrainingTask {
     }
     VaePictures.write(model, test, measured.scores(), runDir, epoch);
     return result;
-  }
-
-  @Override
-  public CheckpointInfo describe(int epoch, Map<String, Double> metrics) {
-    return model.checkpointInfo(epoch, metrics);
   }
 }

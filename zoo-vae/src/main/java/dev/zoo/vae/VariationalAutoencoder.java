@@ -12,6 +12,7 @@ import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.data.Images;
 import dev.zoo.api.model.BaseModel;
+import dev.zoo.api.model.ImageModel;
 import dev.zoo.api.model.ImageModelBuilder;
 import dev.zoo.api.model.ImageSampler;
 import dev.zoo.api.model.ModelLoader;
@@ -41,26 +42,22 @@ import java.util.Random;
  * }
  * }</pre>
  */
-public final class VariationalAutoencoder extends BaseModel<ImageSet> implements ImageSampler {
+public final class VariationalAutoencoder extends ImageModel implements ImageSampler {
 
   /** The checkpoint file of the optimizer's state. */
   static final String OPTIMIZER = "optimizer.state";
 
-  private final int height;
-  private final int width;
   private final int latent;
   private final VaeNetwork network;
   private final VaePasses passes;
 
   VariationalAutoencoder(ModelDescription description) {
     super(checked(description));
-    this.height = description.inputShape().get(1);
-    this.width = description.inputShape().get(2);
     this.latent = hyperparameters().getInt("latent_dim");
-    this.network = VaeArchitectures.build(variant(), hyperparameters(), height, width);
+    this.network = VaeArchitectures.build(variant(), hyperparameters(), height(), width());
     network.initialize(
-        manager(), DataType.FLOAT32, new Shape(1, 1, height, width), new Shape(1, latent));
-    this.passes = new VaePasses(network, manager(), height, width, seed());
+        manager(), DataType.FLOAT32, new Shape(1, 1, height(), width()), new Shape(1, latent));
+    this.passes = new VaePasses(network, manager(), height(), width(), seed());
   }
 
   /** Refuses settings the variant cannot be built with before any native memory is opened. */
@@ -112,11 +109,12 @@ public final class VariationalAutoencoder extends BaseModel<ImageSet> implements
    */
   @Override
   public TrainingSummary fit(ImageSet train, ImageSet validation, Path runDir, FitOptions options) {
-    checkData(train, "training");
-    checkData(validation, "test");
     Holdout.Split split =
         Holdout.split(
-            hyperparameters().get("holdout_class"), train, validation, options.listener());
+            hyperparameters().get("holdout_class"),
+            checkData(train, "training"),
+            checkData(validation, "test"),
+            options.listener());
     return train(
         new VaeTraining(this, split.train(), validation, split.heldOut()),
         StepPlan.of(hyperparameters(), split.train().size()),
@@ -152,7 +150,7 @@ public final class VariationalAutoencoder extends BaseModel<ImageSet> implements
    * @throws InvalidDataException when the image has another number of pixels
    */
   public ElboTerms score(float[] image) {
-    checkImage(image);
+    checkPixels(image);
     return passes.scores(1, (i, dest, offset) -> copy(image, dest, offset)).terms(0);
   }
 
@@ -162,7 +160,7 @@ public final class VariationalAutoencoder extends BaseModel<ImageSet> implements
    * @throws InvalidDataException when the file is missing, not an image, or of another size
    */
   public ElboTerms score(Path imageFile) {
-    return score(ImageFiles.read(imageFile, height, width));
+    return score(ImageFiles.read(imageFile, height(), width()));
   }
 
   /**
@@ -171,7 +169,7 @@ public final class VariationalAutoencoder extends BaseModel<ImageSet> implements
    * @throws InvalidDataException when the image has another number of pixels
    */
   public float[] encode(float[] image) {
-    checkImage(image);
+    checkPixels(image);
     return passes.means(1, (i, dest, offset) -> copy(image, dest, offset))[0];
   }
 
@@ -181,7 +179,7 @@ public final class VariationalAutoencoder extends BaseModel<ImageSet> implements
    * @throws InvalidDataException when the file is missing, not an image, or of another size
    */
   public float[] encode(Path imageFile) {
-    return encode(ImageFiles.read(imageFile, height, width));
+    return encode(ImageFiles.read(imageFile, height(), width()));
   }
 
   /**
@@ -207,7 +205,7 @@ public final class VariationalAutoencoder extends BaseModel<ImageSet> implements
             "A latent code has " + code.length + " values but this model's has " + latent + ".");
       }
     }
-    return new Images(height, width, passes.decode(codes));
+    return new Images(height(), width(), passes.decode(codes));
   }
 
   /**
@@ -246,16 +244,6 @@ public final class VariationalAutoencoder extends BaseModel<ImageSet> implements
     return latent;
   }
 
-  /** The image height the model takes, in pixels. */
-  public int height() {
-    return height;
-  }
-
-  /** The image width the model takes, in pixels. */
-  public int width() {
-    return width;
-  }
-
   @Override
   protected List<Network> networks() {
     return List.of(Network.of(network));
@@ -275,25 +263,14 @@ public final class VariationalAutoencoder extends BaseModel<ImageSet> implements
     return network;
   }
 
-  void checkData(ImageSet data, String role) {
-    if (data.size() == 0) {
-      throw new InvalidDataException("The " + role + " data holds no images.");
-    }
-    if (data.height() != height || data.width() != width) {
-      throw new InvalidDataException(
-          String.format(
-              "The %s images are %dx%d but the model takes %dx%d.",
-              role, data.height(), data.width(), height, width));
-    }
-  }
-
-  private void checkImage(float[] image) {
-    if (image.length != height * width) {
-      throw new InvalidDataException(
-          String.format(
-              "An image of %d pixels does not fit a model that takes %dx%d images.",
-              image.length, height, width));
-    }
+  /**
+   * Refuses an empty set or images of another size, and returns {@code data} otherwise.
+   *
+   * @throws InvalidDataException when it is empty or its images are of another size
+   */
+  ImageSet checkData(ImageSet data, String role) {
+    checkImages(data, role);
+    return data;
   }
 
   private static void copy(float[] image, float[] dest, int offset) {

@@ -48,28 +48,16 @@ public record CheckpointInfo(
 
   /** Returns a copy with another epoch and metrics. */
   public CheckpointInfo withProgress(int epoch, Map<String, Double> metrics) {
-    return new CheckpointInfo(
-        format,
-        family,
-        variant,
-        hyperparameters,
-        inputShape,
-        labels,
-        engine,
-        engineVersion,
-        djlVersion,
-        engineReason,
-        epoch,
-        seed,
-        metrics,
-        extra,
-        files,
-        created,
-        provenance);
+    return copy(epoch, metrics, files, created);
   }
 
   /** Returns a copy with the files' checksums and the time of writing. */
   CheckpointInfo withFiles(Map<String, String> files, String created) {
+    return copy(epoch, metrics, files, created);
+  }
+
+  private CheckpointInfo copy(
+      int epoch, Map<String, Double> metrics, Map<String, String> files, String created) {
     return new CheckpointInfo(
         format,
         family,

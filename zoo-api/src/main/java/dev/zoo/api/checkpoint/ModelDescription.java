@@ -56,14 +56,12 @@ public record ModelDescription(
 
   /** A copy with family-specific values for {@code model.json}. */
   public ModelDescription withExtra(Map<String, Object> values) {
-    return new ModelDescription(
-        family, variant, hyperparameters, inputShape, labels, choice, seed, values, provenance);
+    return shapedBy(hyperparameters, inputShape, labels, values);
   }
 
   /** A copy with other hyper-parameters, e.g. a resumed run's. */
   public ModelDescription withHyperparameters(Hyperparameters value) {
-    return new ModelDescription(
-        family, variant, value, inputShape, labels, choice, seed, extra, provenance);
+    return shapedBy(value, inputShape, labels, extra);
   }
 
   /**

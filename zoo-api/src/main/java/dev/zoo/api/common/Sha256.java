@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /** Builds a SHA-256 over numbers and strings, for fingerprints of data read into memory. */
 public final class Sha256 {
@@ -43,6 +44,22 @@ public final class Sha256 {
       buffer.asIntBuffer().put(values, from, n);
       buffer.position(buffer.position() + 4 * n);
       from += n;
+    }
+    return this;
+  }
+
+  /** Adds the values' IEEE 754 bits (every NaN as the canonical one), big-endian. */
+  public Sha256 put(double[] values) {
+    for (double v : values) {
+      room(8).putLong(Double.doubleToLongBits(v));
+    }
+    return this;
+  }
+
+  /** Adds each column's name, then its values: see {@link #put(String)}, {@link #put(double[])}. */
+  public Sha256 putColumns(List<String> names, List<double[]> columns) {
+    for (int c = 0; c < columns.size(); c++) {
+      put(names.get(c)).put(columns.get(c));
     }
     return this;
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Per-column standardisation {@code z = (x - mean) / std}, with the mean and the (population)
@@ -17,6 +18,14 @@ public record Standardisation(double[] mean, double[] std) {
 
   /** The statistics of the first {@code end} values of every column. */
   public static Standardisation of(List<double[]> columns, int end) {
+    return of(columns, end, s -> s > 1e-8 ? s : 1);
+  }
+
+  /**
+   * The statistics of the first {@code end} values of every column, each column's deviation as
+   * {@code deviation} makes it from the measured one (e.g. a floor above 0 for constant columns).
+   */
+  public static Standardisation of(List<double[]> columns, int end, DoubleUnaryOperator deviation) {
     double[] mean = new double[columns.size()];
     double[] std = new double[columns.size()];
     for (int c = 0; c < columns.size(); c++) {
@@ -30,8 +39,7 @@ public record Standardisation(double[] mean, double[] std) {
       for (int t = 0; t < end; t++) {
         squares += (v[t] - mean[c]) * (v[t] - mean[c]);
       }
-      double s = Math.sqrt(squares / end);
-      std[c] = s > 1e-8 ? s : 1;
+      std[c] = deviation.applyAsDouble(Math.sqrt(squares / end));
     }
     return new Standardisation(mean, std);
   }

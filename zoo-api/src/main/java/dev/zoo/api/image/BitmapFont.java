@@ -188,20 +188,10 @@ public final class BitmapFont {
   public void draw(BufferedImage img, String s, int x, int y, int rgb, int scale) {
     checkScale(scale);
     int argb = 0xFF000000 | rgb;
-    int cx = x;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      int[] rows = glyph(cp);
-      for (int gy = 0; gy < CELL_HEIGHT; gy++) {
-        for (int gx = 0; gx < GLYPH_WIDTH; gx++) {
-          if ((rows[gy] & (0x10 >> gx)) != 0) {
-            fill(img, cx + gx * scale, y + gy * scale, scale, argb);
-          }
-        }
-      }
-      cx += CELL_WIDTH * scale;
-    }
+    eachInk(
+        s,
+        scale,
+        (advance, gx, gy) -> fill(img, x + advance + gx * scale, y + gy * scale, scale, argb));
   }
 
   /**
@@ -213,7 +203,26 @@ public final class BitmapFont {
     checkScale(scale);
     int argb = 0xFF000000 | rgb;
     int bottom = y + textWidth(s, scale) - scale;
-    int offset = 0;
+    eachInk(
+        s,
+        scale,
+        (advance, gx, gy) -> fill(img, x + gy * scale, bottom - advance - gx * scale, scale, argb));
+  }
+
+  /** Where one ink pixel of a string lies. */
+  @FunctionalInterface
+  private interface Ink {
+    /**
+     * @param advance how far the character's cell lies along the line, in image pixels
+     * @param gx the pixel's column in the glyph
+     * @param gy the pixel's row in the glyph
+     */
+    void at(int advance, int gx, int gy);
+  }
+
+  /** Hands every ink pixel of {@code s}, drawn at {@code scale}, to {@code ink}, in order. */
+  private void eachInk(String s, int scale, Ink ink) {
+    int advance = 0;
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
@@ -221,11 +230,11 @@ public final class BitmapFont {
       for (int gy = 0; gy < CELL_HEIGHT; gy++) {
         for (int gx = 0; gx < GLYPH_WIDTH; gx++) {
           if ((rows[gy] & (0x10 >> gx)) != 0) {
-            fill(img, x + gy * scale, bottom - offset - gx * scale, scale, argb);
+            ink.at(advance, gx, gy);
           }
         }
       }
-      offset += CELL_WIDTH * scale;
+      advance += CELL_WIDTH * scale;
     }
   }
 

@@ -31,9 +31,10 @@ public abstract class ClassifierTask<M extends BaseModel<?>> extends SingleNetwo
    * @param model the classifier
    * @param train the training rows
    * @param batchSize the most rows of a step
+   * @param unit the noun for one row in throughput figures, e.g. {@code images}
    */
-  protected ClassifierTask(M model, Rows train, int batchSize) {
-    super(model);
+  protected ClassifierTask(M model, Rows train, int batchSize, String unit) {
+    super(model, train.size(), unit);
     this.train = train;
     this.buffer = new float[batchSize * train.rowLength()];
     this.classes = new float[batchSize];
@@ -56,7 +57,7 @@ public abstract class ClassifierTask<M extends BaseModel<?>> extends SingleNetwo
       Logits logits,
       java.util.function.IntFunction<java.util.Map<String, Double>> evaluation,
       String unit) {
-    return new ClassifierTask<>(model, train, model.hyperparameters().getInt("batch_size")) {
+    return new ClassifierTask<>(model, train, model.hyperparameters().getInt("batch_size"), unit) {
       @Override
       protected NDArray logits(NDManager scope, float[] rows, int n, boolean training) {
         return logits.of(scope, rows, n, training);
@@ -66,11 +67,6 @@ public abstract class ClassifierTask<M extends BaseModel<?>> extends SingleNetwo
       public java.util.Map<String, Double> evaluate(int epoch, java.nio.file.Path runDir) {
         return evaluation.apply(epoch);
       }
-
-      @Override
-      public String unit() {
-        return unit;
-      }
     };
   }
 
@@ -79,11 +75,6 @@ public abstract class ClassifierTask<M extends BaseModel<?>> extends SingleNetwo
    * (n, 1)} for a binary classifier.
    */
   protected abstract NDArray logits(NDManager scope, float[] rows, int n, boolean training);
-
-  @Override
-  public int trainSize() {
-    return train.size();
-  }
 
   @Override
   public StepMetrics trainStep(TrainingStep step) {

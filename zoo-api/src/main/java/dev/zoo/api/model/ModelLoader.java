@@ -69,12 +69,38 @@ public final class ModelLoader {
       ModelRequest request,
       RunContext context,
       Function<ModelDescription, M> create) {
-    Checkpoint checkpoint = Checkpoint.open(request.checkpoint(), family.name());
+    return load(family, Checkpoint.open(request.checkpoint(), family.name()), context, create);
+  }
+
+  /**
+   * Loads {@code family}'s opened {@code checkpoint}, on the engine the context chooses (which it
+   * prints), into a model that {@code create} builds from the checkpoint's description.
+   *
+   * @throws dev.zoo.api.common.CheckpointException when its parameters do not fit
+   * @throws dev.zoo.api.common.EngineException when no engine can run it
+   */
+  public static <M extends BaseModel<?>> M load(
+      ModelFamily family,
+      Checkpoint checkpoint,
+      RunContext context,
+      Function<ModelDescription, M> create) {
+    return restored(checkpoint, description(family, checkpoint, context), create);
+  }
+
+  /**
+   * What {@code checkpoint} says about its model ({@link ModelFamily#describe}), on the engine the
+   * context chooses (and prints) to run its variant: the last step before a command loads a model.
+   *
+   * @throws dev.zoo.api.common.InvalidSettingException when the family has no such variant
+   * @throws dev.zoo.api.common.EngineException when no engine can run it
+   */
+  public static ModelDescription description(
+      ModelFamily family, Checkpoint checkpoint, RunContext context) {
     String variant = family.variant(checkpoint.info().variant()).name();
     EngineChoice choice =
         context.chooseEngine(
             "running " + family.name() + "/" + variant, family.inferenceNeeds(variant));
-    return restored(checkpoint, family.describe(checkpoint, choice), create);
+    return family.describe(checkpoint, choice);
   }
 
   /**

@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * The common part of a training task for a model with one network: the model's manager, one
- * parameter group optimised as its hyper-parameters say, and its checkpoint description. A family
- * adds the step, the evaluation and the data.
+ * parameter group optimised as its hyper-parameters say (its state in {@code optimizer.state}), the
+ * size of an epoch and its unit, and the model's checkpoint description. A family adds the step,
+ * the evaluation and the data.
  *
  * @param <M> the model trained
  */
@@ -20,9 +21,19 @@ public abstract class SingleNetworkTask<M extends BaseModel<?>> implements Train
   /** The model trained. */
   protected final M model;
 
-  /** A task that trains {@code model}'s only network. */
-  protected SingleNetworkTask(M model) {
+  private final int trainSize;
+  private final String unit;
+
+  /**
+   * A task that trains {@code model}'s only network.
+   *
+   * @param trainSize the number of examples of an epoch
+   * @param unit the noun for one example in throughput figures, e.g. {@code images}
+   */
+  protected SingleNetworkTask(M model, int trainSize, String unit) {
     this.model = model;
+    this.trainSize = trainSize;
+    this.unit = unit;
   }
 
   @Override
@@ -35,6 +46,16 @@ public abstract class SingleNetworkTask<M extends BaseModel<?>> implements Train
     return List.of(
         ParameterGroup.of(
             model.networks().get(0), OptimizerSettings.from(model.hyperparameters())));
+  }
+
+  @Override
+  public int trainSize() {
+    return trainSize;
+  }
+
+  @Override
+  public String unit() {
+    return unit;
   }
 
   @Override

@@ -117,22 +117,7 @@ public record OptimizerSettings(
   /** A new optimizer with these settings whose state lives in {@code manager}. */
   public Optimizer create(NDManager manager) {
     return switch (algorithm) {
-      case ADAM ->
-          new Adam(
-              manager,
-              (float) learningRate,
-              (float) beta1,
-              (float) beta2,
-              (float) weightDecay,
-              false);
-      case ADAMW ->
-          new Adam(
-              manager,
-              (float) learningRate,
-              (float) beta1,
-              (float) beta2,
-              (float) weightDecay,
-              true);
+      case ADAM, ADAMW -> new Adam(manager, this);
       case RMSPROP -> new RMSprop(manager, (float) learningRate, (float) rho, 1e-8f);
     };
   }
