@@ -146,7 +146,7 @@ public final class UpConv2d extends AbstractBlock {
     int last = (padding + stride - 1) / stride;
     this.before = -first;
     this.window = last - first + 1;
-    this.selection = selection(kernel, stride, lead, first, window);
+    this.selection = PolyphaseArrays.selection(kernel, stride, lead, first, window);
     this.conv =
         addChildBlock(
             "conv",
@@ -198,26 +198,6 @@ public final class UpConv2d extends AbstractBlock {
               + "; UpConv2d.dcgan or UpConv2d.transposed take even ones.");
     }
     return kernel;
-  }
-
-  /** The 0/1 matrix that gathers the phases' sub-kernels from the flattened kernel. */
-  private static float[] selection(int k, int s, int lead, int first, int t) {
-    int cols = s * s * t * t;
-    float[] m = new float[k * k * cols];
-    for (int ry = 0; ry < s; ry++) {
-      for (int rx = 0; rx < s; rx++) {
-        for (int qy = 0; qy < t; qy++) {
-          int u = s * (qy + first) + lead - ry;
-          for (int qx = 0; qx < t; qx++) {
-            int v = s * (qx + first) + lead - rx;
-            if (u >= 0 && u < k && v >= 0 && v < k) {
-              m[(u * k + v) * cols + ((ry * s + rx) * t + qy) * t + qx] = 1f;
-            }
-          }
-        }
-      }
-    }
-    return m;
   }
 
   @Override
@@ -275,8 +255,8 @@ public final class UpConv2d extends AbstractBlock {
     long afterW = cellsW + window - before - 1 - wd;
     long padH = Math.max(0, Math.min(before, afterH));
     long padW = Math.max(0, Math.min(before, afterW));
-    NDArray padded = padAxis(x, 2, before - padH, afterH - padH);
-    padded = padAxis(padded, 3, before - padW, afterW - padW);
+    NDArray padded = PolyphaseArrays.padAxis(x, 2, before - padH, afterH - padH);
+    padded = PolyphaseArrays.padAxis(padded, 3, before - padW, afterW - padW);
     NDArray y =
         Conv2d.conv2d(
                 padded, kernels, bias, new Shape(1, 1), new Shape(padH, padW), new Shape(1, 1), 1)
@@ -295,24 +275,6 @@ public final class UpConv2d extends AbstractBlock {
       up = up.get(new NDIndex(":, :, :{}, :{}", outH, outW));
     }
     return up;
-  }
-
-  /** Adds {@code before} and {@code after} zeros along {@code axis} (either may be 0 or less). */
-  private static NDArray padAxis(NDArray x, int axis, long before, long after) {
-    NDArray out = x;
-    if (before > 0) {
-      out = zeros(x, axis, before).concat(out, axis);
-    }
-    if (after > 0) {
-      out = out.concat(zeros(x, axis, after), axis);
-    }
-    return out;
-  }
-
-  private static NDArray zeros(NDArray like, int axis, long size) {
-    long[] dims = like.getShape().getShape().clone();
-    dims[axis] = size;
-    return like.getManager().zeros(new Shape(dims), like.getDataType(), like.getDevice());
   }
 
   private long outputSize(long in) {

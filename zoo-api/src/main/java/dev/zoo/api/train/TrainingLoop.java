@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * The training template every family runs on. A {@link TrainingTask} says what is trained and how
@@ -171,12 +170,16 @@ public final class TrainingLoop {
     }
   }
 
+  private static double round(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
   private TrainingSummary train(
       Map<String, GroupState> groups, long stepsDone, MetricsLog metricsLog, long start) {
     List<EpochResult> results = new ArrayList<>();
     Path checkpoint = runDir.resolve(Checkpoint.DIR);
     int completed = plan.epochOf(stepsDone + 1) - 1;
-    Budget budget = new Budget(options, stepsDone);
+    StepBudget budget = new StepBudget(options, stepsDone);
     Thread hook = interruptNotice();
     Runtime.getRuntime().addShutdownHook(hook);
     try {
@@ -185,8 +188,9 @@ public final class TrainingLoop {
           listener.notice(stoppedEarly(stepsDone));
           break;
         }
-        EpochRun run = new EpochRun(epoch, groups, stepsDone, budget);
-        EpochResult result = run.train();
+        EpochRun run =
+            new EpochRun(task, plan, seed, listener, runDir, savedEpoch, epoch, groups, stepsDone);
+        EpochResult result = run.train(budget);
         stepsDone = run.stepsDone();
         boolean whole = stepsDone == plan.stepsBefore(epoch) + plan.stepsIn(epoch);
         results.add(result);
@@ -223,16 +227,16 @@ public final class TrainingLoop {
 
   private long restore(Checkpoint checkpoint, Map<String, GroupState> groups) {
     for (GroupState g : groups.values()) {
-      checkpoint.loadParameters(g.group.network(), task.manager());
-      if (checkpoint.has(g.group.optimizerFile())) {
-        try (DataInputStream in = checkpoint.open(g.group.optimizerFile())) {
-          g.optimizer.load(in);
+      checkpoint.loadParameters(g.group().network(), task.manager());
+      if (checkpoint.has(g.group().optimizerFile())) {
+        try (DataInputStream in = checkpoint.open(g.group().optimizerFile())) {
+          g.optimizer().load(in);
         } catch (IOException e) {
           throw new CheckpointException(
               "Checkpoint "
                   + checkpoint.dir()
                   + " is corrupted: "
-                  + g.group.optimizerFile()
+                  + g.group().optimizerFile()
                   + " cannot be read ("
                   + e.getMessage()
                   + ").",
@@ -253,8 +257,8 @@ public final class TrainingLoop {
     described.put(STEPS, (double) stepsDone);
     try (CheckpointWriter writer = CheckpointWriter.begin(runDir.resolve(Checkpoint.DIR))) {
       for (GroupState g : groups.values()) {
-        writer.putParameters(g.group.network());
-        writer.put(g.group.optimizerFile(), g.optimizer::save);
+        writer.putParameters(g.group().network());
+        writer.put(g.group().optimizerFile(), g.optimizer()::save);
       }
       task.saveState(writer);
       return writer.commit(task.describe(epoch, described));
@@ -300,139 +304,6 @@ public final class TrainingLoop {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException e) {
       // The JVM is already shutting down; the hook runs and says how to resume.
-    }
-  }
-
-  /** Epoch {@code epoch}'s order of the examples: depends only on the seed and the epoch. */
-  static int[] shuffled(int n, long seed, int epoch) {
-    Random random = new Random(seed * 1_000_003L + epoch);
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 10) / 10.0;
-  }
-
-  /** One epoch's steps, from the step the run reached to the epoch's end or the budget. */
-  private final class EpochRun {
-    private final int epoch;
-    private final Map<String, GroupState> groups;
-    private final Budget budget;
-    private long stepsDone;
-
-    EpochRun(int epoch, Map<String, GroupState> groups, long stepsDone, Budget budget) {
-      this.epoch = epoch;
-      this.groups = groups;
-      this.stepsDone = stepsDone;
-      this.budget = budget;
-    }
-
-    long stepsDone() {
-      return stepsDone;
-    }
-
-    EpochResult train() {
-      long epochStart = System.nanoTime();
-      int n = task.trainSize();
-      int[] order = shuffled(n, seed, epoch);
-      int batchSize = plan.batchSize();
-      int end = (int) Math.min(n, plan.stepsIn(epoch) * batchSize);
-      int from = (int) ((stepsDone - plan.stepsBefore(epoch)) * batchSize);
-      long total = end - from;
-      Map<String, Double> sums = new LinkedHashMap<>();
-      long seen = 0;
-      long trainNanos = 0;
-      for (; from < end && !budget.exhausted(stepsDone); from += batchSize) {
-        int size = Math.min(batchSize, end - from);
-        int[] indices = new int[size];
-        System.arraycopy(order, from, indices, 0, size);
-        long t0 = System.nanoTime();
-        Map<String, Double> metrics;
-        try (NDManager scope = task.manager().newSubManager()) {
-          TrainingStep step = new TrainingStep(scope, indices, epoch, stepsDone + 1, seed, groups);
-          metrics = task.trainStep(step).read();
-        }
-        trainNanos += System.nanoTime() - t0;
-        stepsDone++;
-        checkLoss(metrics.get("loss"), stepsDone);
-        for (Map.Entry<String, Double> e : metrics.entrySet()) {
-          sums.merge(e.getKey(), e.getValue() * size, Double::sum);
-        }
-        seen += size;
-        listener.stepFinished(epoch, plan.totalEpochs(), seen, total, averages(sums, seen));
-      }
-      Map<String, Double> metrics = new LinkedHashMap<>();
-      averages(sums, seen).forEach((k, v) -> metrics.put("train_" + k, v));
-      metrics.putAll(task.evaluate(epoch, runDir));
-      double perSecond = seen * (double) task.unitsPerExample() / Math.max(trainNanos / 1e9, 1e-9);
-      return new EpochResult(epoch, metrics, perSecond, (System.nanoTime() - epochStart) / 1e9);
-    }
-
-    private void checkLoss(Double loss, long step) {
-      if (loss == null || !Double.isFinite(loss)) {
-        throw new ZooException(
-            String.format(
-                Locale.ROOT,
-                "Training stopped at epoch %d, step %d: the loss became %s; lower the learning"
-                    + " rate or check the data%s.",
-                epoch,
-                step - plan.stepsBefore(epoch),
-                loss,
-                savedEpoch >= 0
-                    ? " (the checkpoint of epoch " + savedEpoch + " in " + runDir + " is intact)"
-                    : ""));
-      }
-    }
-  }
-
-  private static Map<String, Double> averages(Map<String, Double> sums, long seen) {
-    Map<String, Double> result = new LinkedHashMap<>();
-    sums.forEach((k, v) -> result.put(k, v / Math.max(1, seen)));
-    return result;
-  }
-
-  /** The options' step and time budgets for this call. */
-  private static final class Budget {
-    private final long lastStep;
-    private final long startNanos = System.nanoTime();
-    private final long limitNanos;
-
-    Budget(FitOptions options, long stepsDone) {
-      this.lastStep = options.maxSteps() > 0 ? stepsDone + options.maxSteps() : Long.MAX_VALUE;
-      this.limitNanos = options.timeLimit() == null ? -1 : options.timeLimit().toNanos();
-    }
-
-    boolean exhausted(long stepsDone) {
-      return stepsDone >= lastStep
-          || (limitNanos >= 0 && System.nanoTime() - startNanos >= limitNanos);
-    }
-  }
-
-  /** A parameter group's optimizer and learning-rate schedule during a run. */
-  static final class GroupState {
-    private final ParameterGroup group;
-    private final Optimizer optimizer;
-    private final Schedule schedule;
-
-    GroupState(ParameterGroup group, NDManager scope, long totalSteps) {
-      this.group = group;
-      this.optimizer = group.optimizer().create(scope);
-      this.schedule = group.optimizer().schedule(totalSteps);
-    }
-
-    void update() {
-      optimizer.setLearningRate((float) schedule.at(optimizer.steps() + 1));
-      optimizer.step(group.network().block());
     }
   }
 }

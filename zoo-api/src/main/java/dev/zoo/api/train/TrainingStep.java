@@ -17,7 +17,7 @@ public final class TrainingStep {
   private final int epoch;
   private final long number;
   private final long seed;
-  private final Map<String, TrainingLoop.GroupState> groups;
+  private final Map<String, GroupState> groups;
 
   TrainingStep(
       NDManager manager,
@@ -25,7 +25,7 @@ public final class TrainingStep {
       int epoch,
       long number,
       long seed,
-      Map<String, TrainingLoop.GroupState> groups) {
+      Map<String, GroupState> groups) {
     this.manager = manager;
     this.indices = indices;
     this.epoch = epoch;
@@ -81,7 +81,7 @@ public final class TrainingStep {
    * the gradients.
    */
   public void update(String group) {
-    TrainingLoop.GroupState state = groups.get(group);
+    GroupState state = groups.get(group);
     if (state == null) {
       throw new ZooException("There is no parameter group '" + group + "' in this task.");
     }
