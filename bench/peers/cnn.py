@@ -23,7 +23,6 @@ import torch.nn.functional as F
 import common
 from common import INFER_BATCH, log
 
-WARMUP_TRAIN_BATCHES = 20
 WARMUP_INFER_BATCHES = 3
 WARMUP_LATENCY_IMAGES = 20
 LATENCY_IMAGES = 200
@@ -112,25 +111,22 @@ def count_parameters(model):
 
 # ---------------------------------------------------------------- training and evaluation
 
-def train_epoch(model, optimizer, x, y, batch_size, generator, warmup_batches):
-    """Train one epoch; return images/s measured after the first warmup_batches."""
+def train_epoch(model, optimizer, x, y, batch_size, generator, clock):
+    """Train one epoch, timing each step on clock; return the epoch's images/s."""
     model.train()
     order = torch.randperm(len(x), generator=generator)
     batches = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
-    if warmup_batches >= len(batches):
-        warmup_batches = 0
-    start, timed_images = time.perf_counter(), 0
+    epoch_start = time.perf_counter()
     for step, idx in enumerate(batches):
-        if step == warmup_batches:
-            start, timed_images = time.perf_counter(), 0
+        start = time.perf_counter()
         optimizer.zero_grad(set_to_none=True)
         loss = F.cross_entropy(model(x[idx]), y[idx])
         loss.backward()
         optimizer.step()
-        timed_images += len(idx)
+        clock.add(len(idx), time.perf_counter() - start)
         if (step + 1) % 100 == 0:
             log(f"  batch {step + 1}/{len(batches)} loss {loss.item():.4f}")
-    return timed_images / (time.perf_counter() - start)
+    return len(x) / (time.perf_counter() - epoch_start)
 
 
 @torch.no_grad()
@@ -186,11 +182,10 @@ def main(argv=None):
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
     generator = torch.Generator().manual_seed(args.seed)
 
-    throughputs, accuracies = [], []
+    clock, throughputs, accuracies = common.StepClock(), [], []
     for epoch in range(1, args.epochs + 1):
-        warmup = WARMUP_TRAIN_BATCHES if epoch == 1 else 0
         throughputs.append(train_epoch(model, optimizer, train_x, train_y,
-                                       args.batch_size, generator, warmup))
+                                       args.batch_size, generator, clock))
         accuracies.append(accuracy(model, test_x, test_y))
         log(f"epoch {epoch}/{args.epochs}: {throughputs[-1]:.1f} images/s, "
             f"test accuracy {accuracies[-1]:.4f}")
@@ -200,14 +195,22 @@ def main(argv=None):
     latency = median_latency_ms(model, test_x)
     log(f"latency (batch 1, median of {LATENCY_IMAGES}): {latency:.3f} ms")
 
-    common.print_result(common.image_row(
+    epochs = "epoch" if args.epochs == 1 else "epochs"
+    common.print_result(common.row(
         args,
-        throughputs,
-        test_accuracy=common.rounded(accuracies, 4),
-        infer_images_per_s_b256=round(infer, 1),
-        latency_ms_b1_median=round(latency, 3),
-        peak_rss_mb=round(common.peak_rss_mb(), 1),
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        train_examples=len(train_x),
         parameters=parameters,
+        train_images_per_s_per_epoch=common.rounded(throughputs),
+        test_accuracy_per_epoch=common.rounded(accuracies, 4),
+        **common.figures(
+            train=clock.per_second(), unit="images",
+            infer=infer, infer_batch=INFER_BATCH, latency=latency,
+            quality=accuracies[-1], quality_name="test accuracy",
+            budget=f"{args.epochs} {epochs} of {len(train_x):,} images, batch {args.batch_size}",
+            details="test accuracy per epoch "
+                    + " / ".join(f"{a:.4f}" for a in accuracies)),
     ))
 
 

@@ -19,7 +19,8 @@ import torch
 
 FASHION_MNIST = "/usr/share/datasets/fashion-mnist"
 FORTUNES = "/usr/share/games/fortunes"
-INFER_BATCH = 256  # the batch of infer_images_per_s_b256
+INFER_BATCH = 256  # the batch of infer_per_s for image models
+WARMUP_STEPS = 10  # training steps left out of train_per_s, as zoo-api's StepTimer does
 
 
 def log(message):
@@ -143,19 +144,59 @@ def rounded(values, digits=1):
     return [round(v, digits) for v in values]
 
 
-def image_row(args, speeds, before=None, train_images=None, **fields):
-    """The figures of an image model's peer: who ran which model how long (with the fields of
-    before after the model's name), training images/s of the last epoch and of every epoch (from
-    speeds), then fields."""
-    row = {"peer": "pytorch-python", "torch": torch.__version__, "model": args.model}
-    row.update(before or {})
-    row.update(epochs=args.epochs, batch_size=args.batch_size, threads=args.threads)
-    if train_images is not None:
-        row["train_images"] = train_images
-    row["train_images_per_s"] = round(speeds[-1], 1)
-    row["train_images_per_s_per_epoch"] = rounded(speeds)
-    row.update(fields)
-    return row
+def row(args, **fields):
+    """The opening of a peer's figures: who ran which model with how many threads, then fields."""
+    out = {"peer": "pytorch-python", "engine": "pytorch", "engine_version": torch.__version__,
+           "torch": torch.__version__, "model": args.model, "threads": args.threads}
+    out.update(fields)
+    return out
+
+
+def figures(train=None, unit=None, infer=None, infer_batch=None, latency=None, gen=None,
+            gen_unit=None, quality=None, quality_name=None, quality_note=None, budget=None,
+            details=None):
+    """The figures every runner of zoo bench reports, under the keys of zoo-api's BenchRow:
+    training unit/s after warm-up, inference unit/s at infer_batch, median latency in ms at
+    batch 1, generation gen_unit/s, the quality figure with its name and a note, the budget in
+    words, further figures in one line, and this process's peak RSS."""
+    out = {"train_per_s": _round(train, 1), "unit": unit,
+           "infer_per_s": _round(infer, 1), "infer_batch": infer_batch,
+           "latency_ms": _round(latency, 3), "gen_per_s": _round(gen, 1), "gen_unit": gen_unit,
+           "quality": _round(quality, 4), "quality_name": quality_name}
+    if quality_note is not None:
+        out["quality_note"] = quality_note
+    out["budget"] = budget
+    if details is not None:
+        out["details"] = details
+    out["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    return out
+
+
+def _round(value, digits):
+    return None if value is None else round(float(value), digits)
+
+
+class StepClock:
+    """Training throughput after warm-up: the first WARMUP_STEPS steps of the run are left out
+    (all count when the run is no longer than that)."""
+
+    def __init__(self, warmup=WARMUP_STEPS):
+        self.warmup, self.steps = warmup, 0
+        self.timed = [0, 0.0]  # examples, seconds after warm-up
+        self.all = [0, 0.0]
+
+    def add(self, examples, seconds):
+        """One step of examples that took seconds."""
+        self.steps += 1
+        self.all[0] += examples
+        self.all[1] += seconds
+        if self.steps > self.warmup:
+            self.timed[0] += examples
+            self.timed[1] += seconds
+
+    def per_second(self):
+        examples, seconds = self.timed if self.timed[1] > 0 else self.all
+        return examples / seconds if seconds > 0 else None
 
 
 def print_result(row):

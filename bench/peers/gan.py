@@ -26,7 +26,6 @@ import common
 from common import INFER_BATCH, log
 
 LATENT = 100
-WARMUP_TRAIN_BATCHES = 10
 LATENCY_IMAGES = 100
 
 
@@ -71,16 +70,14 @@ def mlp_gan():
 MODELS = {"dcgan": dcgan, "mlp-gan": mlp_gan}
 
 
-def train_epoch(g, d, opt_g, opt_d, x, batch_size, generator, warmup_batches):
-    """One epoch; returns (images/s after warm-up, mean D loss, mean G loss)."""
+def train_epoch(g, d, opt_g, opt_d, x, batch_size, generator, clock, max_steps):
+    """One epoch of at most max_steps steps, timed on clock; returns (steps, mean D loss, mean G
+    loss)."""
     order = torch.randperm(len(x), generator=generator)
-    batches = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
-    if warmup_batches >= len(batches):
-        warmup_batches = 0
-    start, timed, d_sum, g_sum = time.perf_counter(), 0, 0.0, 0.0
+    batches = [order[i:i + batch_size] for i in range(0, len(order), batch_size)][:max_steps]
+    d_sum, g_sum = 0.0, 0.0
     for step, idx in enumerate(batches):
-        if step == warmup_batches:
-            start, timed = time.perf_counter(), 0
+        start = time.perf_counter()
         real = x[idx]
         n = len(idx)
         fake = g(torch.randn(n, LATENT)).detach()
@@ -92,13 +89,13 @@ def train_epoch(g, d, opt_g, opt_d, x, batch_size, generator, warmup_batches):
         g_loss = F.softplus(-d(g(torch.randn(n, LATENT)))).mean()
         g_loss.backward()
         opt_g.step()
+        clock.add(n, time.perf_counter() - start)
         d_sum += d_loss.item()
         g_sum += g_loss.item()
-        timed += n
         if (step + 1) % 100 == 0:
             log(f"  batch {step + 1}/{len(batches)} D loss {d_loss.item():.4f}"
                 f" G loss {g_loss.item():.4f}")
-    return timed / (time.perf_counter() - start), d_sum / len(batches), g_sum / len(batches)
+    return len(batches), d_sum / max(1, len(batches)), g_sum / max(1, len(batches))
 
 
 @torch.no_grad()
@@ -126,6 +123,8 @@ def median_latency_ms(g):
 
 def main(argv=None):
     p = common.parser(__doc__, sorted(MODELS), "dcgan", epochs=1, batch_size=64, lr=2e-4)
+    p.add_argument("--steps", type=int, default=0,
+                   help="train this many steps (batches) instead of --epochs epochs")
     args = common.parse(common.run_options(p), argv)
     x = load_images(args.data, args.limit)
     log(f"torch {torch.__version__}, {torch.get_num_threads()} threads; {len(x)} training images")
@@ -133,27 +132,31 @@ def main(argv=None):
     opt_g = torch.optim.Adam(g.parameters(), lr=args.lr, betas=(0.5, 0.999))
     opt_d = torch.optim.Adam(d.parameters(), lr=args.lr, betas=(0.5, 0.999))
     shuffle = torch.Generator().manual_seed(args.seed)
-    throughputs, d_losses, g_losses = [], [], []
-    for epoch in range(1, args.epochs + 1):
+    per_epoch = (len(x) + args.batch_size - 1) // args.batch_size
+    total = args.steps if args.steps > 0 else args.epochs * per_epoch
+    clock, done, epoch = common.StepClock(), 0, 0
+    while done < total:
+        epoch += 1
         g.train()
-        speed, d_loss, g_loss = train_epoch(
-            g, d, opt_g, opt_d, x, args.batch_size, shuffle,
-            WARMUP_TRAIN_BATCHES if epoch == 1 else 0)
-        throughputs.append(speed)
-        d_losses.append(d_loss)
-        g_losses.append(g_loss)
-        log(f"epoch {epoch}/{args.epochs}: {speed:.1f} images/s, D loss {d_loss:.4f},"
-            f" G loss {g_loss:.4f}")
+        steps, d_loss, g_loss = train_epoch(
+            g, d, opt_g, opt_d, x, args.batch_size, shuffle, clock, total - done)
+        done += steps
+        log(f"epoch {epoch}: {done}/{total} steps, D loss {d_loss:.4f}, G loss {g_loss:.4f}")
     generation = generation_throughput(g, 10000)
     latency = median_latency_ms(g)
-    common.print_result(common.image_row(
+    common.print_result(common.row(
         args,
-        throughputs,
-        train_images=len(x),
-        infer_images_per_s_b256=round(generation, 1),
-        latency_ms_b1_median=round(latency, 3),
-        peak_rss_mb=round(common.peak_rss_mb(), 1),
-        quality=f"D loss {d_losses[-1]:.3f}, G loss {g_losses[-1]:.3f} (no judge)",
+        epochs=epoch,
+        steps=done,
+        batch_size=args.batch_size,
+        train_examples=len(x),
+        **common.figures(
+            train=clock.per_second(), unit="images",
+            infer=None, infer_batch=INFER_BATCH, latency=latency,
+            gen=generation, gen_unit="images",
+            quality=None, quality_name="FD",
+            quality_note=f"no judge; D loss {d_loss:.3f}, G loss {g_loss:.3f}",
+            budget=f"{done:,} steps of {args.batch_size} images on {len(x):,} images"),
     ))
 
 

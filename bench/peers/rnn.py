@@ -25,6 +25,8 @@ from common import log
 
 GENERATED = 400
 WARM_UP = 20
+SCORED_WINDOWS = 64  # inference: bits per character of the first 64 validation windows
+LATENCY_RUNS = 50
 VALIDATION_EVERY = 10  # every 10th record is held out, as Corpus.split(0.1) does
 
 
@@ -127,12 +129,10 @@ def main(argv=None):
     generator = torch.Generator().manual_seed(args.seed)
     size = (len(train) - 1) // args.seq_len
     order = torch.randperm(size, generator=generator)
-    timed_from = args.steps // 2 if args.steps > 1 else 0
+    clock = common.StepClock()
     model.train()
-    start, timed_chars = time.perf_counter(), 0
     for step in range(args.steps):
-        if step == timed_from:
-            start, timed_chars = time.perf_counter(), 0
+        start = time.perf_counter()
         first = (step * args.batch_size) % size
         indices = [order[(first + i) % size].item() for i in range(args.batch_size)]
         x, y = windows(train, args.seq_len, indices)
@@ -141,13 +141,26 @@ def main(argv=None):
         loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
         loss.backward()
         optimizer.step()
-        timed_chars += x.numel()
+        clock.add(x.numel(), time.perf_counter() - start)
         if (step + 1) % 25 == 0:
             log(f"  step {step + 1}/{args.steps} loss {loss.item():.4f}")
-    train_speed = timed_chars / (time.perf_counter() - start)
+    train_speed = clock.per_second()
     bpc = bits_per_character(model, valid, args.seq_len, args.eval_windows)
     log(f"train {train_speed:.0f} chars/s; validation {bpc:.3f} bits per character "
         f"(unigram {unigram:.3f}) after {args.steps} steps")
+
+    scored = valid[:SCORED_WINDOWS * args.seq_len + 1]
+    one = valid[:args.seq_len + 1]
+    bits_per_character(model, scored, args.seq_len, SCORED_WINDOWS)
+    begin = time.perf_counter()
+    bits_per_character(model, scored, args.seq_len, SCORED_WINDOWS)
+    scoring = (len(scored) - 1) / (time.perf_counter() - begin)
+    times = []
+    for i in range(-5, LATENCY_RUNS):
+        begin = time.perf_counter()
+        bits_per_character(model, one, args.seq_len, 1)
+        if i >= 0:
+            times.append(time.perf_counter() - begin)
 
     prompt = torch.tensor([index[c] for c in "The " if c in index], dtype=torch.long)
     generate(model, prompt, WARM_UP, 0.8, 20, generator)
@@ -155,22 +168,21 @@ def main(argv=None):
     generate(model, prompt, GENERATED, 0.8, 20, generator)
     gen_speed = GENERATED / (time.perf_counter() - begin)
 
-    common.print_result({
-        "peer": "pytorch-python",
-        "torch": torch.__version__,
-        "model": args.model,
-        "steps": args.steps,
-        "batch_size": args.batch_size,
-        "seq_len": args.seq_len,
-        "threads": args.threads,
-        "learning_rate": args.lr,
-        "train_chars_per_s": round(train_speed, 1),
-        "val_bpc": round(bpc, 4),
-        "unigram_bpc": round(unigram, 4),
-        "gen_chars_per_s": round(gen_speed, 1),
-        "peak_rss_mb": round(common.peak_rss_mb(), 1),
-        "parameters": parameters,
-    })
+    common.print_result(common.row(
+        args,
+        steps=args.steps,
+        batch_size=args.batch_size,
+        seq_len=args.seq_len,
+        learning_rate=args.lr,
+        unigram_bpc=round(unigram, 4),
+        parameters=parameters,
+        **common.figures(
+            train=train_speed, unit="chars",
+            infer=scoring, infer_batch=64, latency=common.median_ms(times),
+            gen=gen_speed, gen_unit="chars",
+            quality=bpc, quality_name="val bpc", quality_note=f"unigram {unigram:.3f}",
+            budget=f"{args.steps} steps of {args.batch_size} x {args.seq_len} characters"),
+    ))
 
 
 if __name__ == "__main__":

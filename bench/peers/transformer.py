@@ -26,6 +26,9 @@ from common import log
 
 MAX_VALIDATION_TOKENS = 32768
 EVAL_BATCH = 16
+SCORED_WINDOWS = 64  # inference: bits per character of the first 64 validation windows
+LATENCY_RUNS = 50
+GENERATED = 256
 
 
 # ---------------------------------------------------------------- data (as zoo-api's Corpus)
@@ -124,6 +127,21 @@ def bits_per_char(model, tokens, context):
     return nats / math.log(2) / (windows * length)
 
 
+@torch.no_grad()
+def generate(model, prompt, length, context, generator):
+    """Samples length tokens after prompt (unrestricted), recomputing the last context tokens
+    for each one; returns tokens/s."""
+    model.eval()
+    x = prompt.unsqueeze(0)
+    start = time.perf_counter()
+    for _ in range(length):
+        logits = model(x[:, -context:])[0, -1]
+        token = torch.multinomial(F.softmax(logits, -1), 1, generator=generator)
+        x = torch.cat([x, token.view(1, 1)], 1)
+    model.train()
+    return length / (time.perf_counter() - start)
+
+
 def main():
     p = common.parser(__doc__, None, "char-gpt", epochs=0, batch_size=64, lr=1e-3)
     p.add_argument("--steps", type=int, default=300)
@@ -148,7 +166,7 @@ def main():
     model = Gpt(len(chars), 4, 4, 128, 512, ctx, 0.1)
     optimizer = torch.optim.AdamW(model.parameters(), lr=a.lr, betas=(0.9, 0.99), eps=1e-8,
                                   weight_decay=a.weight_decay)
-    step, train_seconds, seen = 0, 0.0, 0
+    step, clock = 0, common.StepClock()
     generator = torch.Generator().manual_seed(a.seed)
     while step < a.steps:
         order = torch.randperm(windows, generator=generator)
@@ -166,28 +184,44 @@ def main():
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             optimizer.step()
-            train_seconds += time.perf_counter() - t0
-            seen += rows.shape[0] * ctx
+            clock.add(rows.shape[0] * ctx, time.perf_counter() - t0)
             if step % 20 == 0:
-                log(f"step {step}/{a.steps} loss {loss.item():.4f} "
-                    f"{seen / train_seconds:,.0f} tokens/s")
+                log(f"step {step}/{a.steps} loss {loss.item():.4f}")
     bpc = bits_per_char(model, valid_tokens, ctx)
-    result = {
-        "peer": "pytorch-python",
-        "engine": "pytorch",
-        "engine_version": torch.__version__,
-        "model": a.model,
-        "steps": step,
-        "batch_size": a.batch_size,
-        "context": ctx,
-        "train_per_s": seen / train_seconds,
-        "unit": "tokens",
-        "val_bpc": bpc,
-        "peak_rss_mb": common.peak_rss_mb(),
-    }
-    result["summary"] = (f"train {result['train_per_s']:.0f} tokens/s, val bpc {bpc:.3f} after "
-                         f"{step} steps, peak RSS {result['peak_rss_mb']:.0f} MB")
-    common.print_result(result)
+    counts = torch.bincount(train_tokens, minlength=len(chars)).double() + 1
+    unigram = -(counts / counts.sum()).log2()[valid_tokens].mean().item()
+
+    scored = valid_tokens[:SCORED_WINDOWS * ctx + 1]
+    one = valid_tokens[:ctx + 1]
+    bits_per_char(model, scored, ctx)
+    begin = time.perf_counter()
+    bits_per_char(model, scored, ctx)
+    scoring = (len(scored) - 1) / (time.perf_counter() - begin)
+    times = []
+    for i in range(-5, LATENCY_RUNS):
+        begin = time.perf_counter()
+        bits_per_char(model, one, ctx)
+        if i >= 0:
+            times.append(time.perf_counter() - begin)
+    prompt = torch.tensor([index[c] for c in "The " if c in index], dtype=torch.long)
+    sampler = torch.Generator().manual_seed(a.seed)
+    generate(model, prompt, 32, ctx, sampler)
+    generation = generate(model, prompt, GENERATED, ctx, sampler)
+
+    common.print_result(common.row(
+        a,
+        steps=step,
+        batch_size=a.batch_size,
+        context=ctx,
+        unigram_bpc=round(unigram, 4),
+        **common.figures(
+            train=clock.per_second(), unit="tokens",
+            infer=scoring, infer_batch=EVAL_BATCH, latency=common.median_ms(times),
+            gen=generation, gen_unit="tokens",
+            quality=bpc, quality_name="val bpc", quality_note=f"unigram {unigram:.3f}",
+            budget=f"{step} steps of {a.batch_size} x {ctx} tokens",
+            details=f"generation {generation:.0f} tokens/s recomputing every step (no cache)"),
+    ))
 
 
 if __name__ == "__main__":

@@ -31,7 +31,6 @@ from common import log
 LATENT = 16
 HOLDOUT = 8  # Bag
 SCORE_BATCH = 256
-WARMUP_BATCHES = 20
 
 
 def idx_array(folder, name, header, shape):
@@ -111,29 +110,37 @@ def roc_auc(score, positive):
 
 
 def train(kind, x, test_x, args, label):
+    """Trains a VAE; returns (model, training images/s after warm-up, test -ELBO per epoch)."""
     torch.manual_seed(args.seed)
     model = Vae(kind, LATENT)
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
     shuffle = torch.Generator().manual_seed(args.seed)
-    speeds, elbos = [], []
+    clock, elbos = common.StepClock(), []
     for epoch in range(1, args.epochs + 1):
         model.train()
         order = torch.randperm(len(x), generator=shuffle)
-        skip = WARMUP_BATCHES if epoch == 1 and len(x) > 2 * WARMUP_BATCHES * args.batch_size else 0
-        clock, seen = None, 0
-        for step, first in enumerate(range(0, len(x), args.batch_size)):
-            if step == skip:
-                clock, seen = time.perf_counter(), 0
-            rec, kl = terms(model, x[order[first:first + args.batch_size]])
+        for first in range(0, len(x), args.batch_size):
+            start = time.perf_counter()
+            batch = x[order[first:first + args.batch_size]]
+            rec, kl = terms(model, batch)
             optimizer.zero_grad(set_to_none=True)
             (rec.mean() + kl.mean()).backward()
             optimizer.step()
-            seen += min(args.batch_size, len(x) - first)
-        speeds.append(seen / (time.perf_counter() - clock))
+            clock.add(len(batch), time.perf_counter() - start)
         elbos.append(scores(model, test_x).mean().item())
-        log(f"{label} epoch {epoch}/{args.epochs}: {speeds[-1]:.0f} images/s, "
-            f"test -ELBO {elbos[-1]:.2f}")
-    return model, speeds, elbos
+        log(f"{label} epoch {epoch}/{args.epochs}: test -ELBO {elbos[-1]:.2f}")
+    return model, clock.per_second(), elbos
+
+
+@torch.no_grad()
+def generation_throughput(model, count):
+    """Images/s decoded from the prior at batch SCORE_BATCH."""
+    model.eval()
+    model.decoder(torch.randn(SCORE_BATCH, LATENT))
+    start = time.perf_counter()
+    for i in range(0, count, SCORE_BATCH):
+        torch.sigmoid(model.decoder(torch.randn(min(SCORE_BATCH, count - i), LATENT)))
+    return count / (time.perf_counter() - start)
 
 
 def main():
@@ -146,7 +153,7 @@ def main():
     log(f"torch {torch.__version__}, {torch.get_num_threads()} threads, "
         f"{len(x)} training and {len(test_x)} test images")
 
-    model, speeds, elbos = train(args.model, x, test_x, args, args.model)
+    model, speed, elbos = train(args.model, x, test_x, args, args.model)
     scores(model, test_x[:1000])
     started = time.perf_counter()
     scores(model, test_x)
@@ -158,24 +165,32 @@ def main():
         scores(model, image)
         if i >= 0:
             single.append(time.perf_counter() - started)
+    generation = generation_throughput(model, len(test_x))
 
     kept = y != HOLDOUT
     held, _, _ = train(args.model, x[kept], test_x, args, "Bag held out:")
     auc = roc_auc(scores(held, test_x).numpy(), (test_y == HOLDOUT).numpy())
     log(f"Bag held out: ROC-AUC {auc:.4f}")
 
-    common.print_result(common.image_row(
+    epochs = "epoch" if args.epochs == 1 else "epochs"
+    common.print_result(common.row(
         args,
-        speeds,
-        before={"latent_dim": LATENT},
-        train_images=len(x),
-        quality_name="test -ELBO nats",
-        quality=common.rounded(elbos, 3),
-        infer_images_per_s_b256=round(scoring, 1),
-        latency_ms_b1_median=round(common.median_ms(single), 3),
+        latent_dim=LATENT,
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        train_examples=len(x),
+        test_negative_elbo_per_epoch=common.rounded(elbos, 3),
         holdout_class="Bag",
         holdout_auc=round(float(auc), 4),
-        peak_rss_mb=round(common.peak_rss_mb(), 1),
+        **common.figures(
+            train=speed, unit="images",
+            infer=scoring, infer_batch=SCORE_BATCH, latency=common.median_ms(single),
+            gen=generation, gen_unit="images",
+            quality=elbos[-1], quality_name="test -ELBO nats",
+            budget=f"{args.epochs} {epochs} of {len(x):,} images, batch {args.batch_size},"
+                   f" latent {LATENT}",
+            details=f"test -ELBO per epoch {common.rounded(elbos, 3)}; Bag held out: ROC-AUC"
+                    f" {auc:.4f}"),
     ))
 
 

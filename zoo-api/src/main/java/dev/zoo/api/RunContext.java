@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything an action gets from its caller besides its own arguments: the registry, where to
@@ -30,6 +31,7 @@ public final class RunContext {
   private final boolean json;
   private final Supplier<ImageJudge> judge;
   private final String command;
+  private final UnaryOperator<FitOptions> training;
 
   private RunContext(Builder b) {
     this.zoo = b.zoo;
@@ -43,6 +45,7 @@ public final class RunContext {
     this.json = b.json;
     this.judge = b.judge;
     this.command = b.command;
+    this.training = b.training;
   }
 
   /** Starts a builder for a context over {@code zoo}. */
@@ -133,13 +136,15 @@ public final class RunContext {
 
   /**
    * How a model's {@code fit} runs for {@code request}: progress on {@link #log()}, resume as
-   * requested, and this context's command as provenance.
+   * requested, and this context's command as provenance, then what the builder's {@link
+   * Builder#training} changes (e.g. a step budget).
    */
   public FitOptions fitOptions(TrainRequest request) {
-    return FitOptions.defaults()
-        .withListener(new ConsoleProgress(log, interactive))
-        .withResume(request.resume())
-        .withCommand(command);
+    return training.apply(
+        FitOptions.defaults()
+            .withListener(new ConsoleProgress(log, interactive))
+            .withResume(request.resume())
+            .withCommand(command));
   }
 
   /** Builds a {@link RunContext}. */
@@ -155,6 +160,7 @@ public final class RunContext {
     private boolean json;
     private Supplier<ImageJudge> judge;
     private String command = "zoo";
+    private UnaryOperator<FitOptions> training = UnaryOperator.identity();
 
     private Builder(Zoo zoo) {
       this.zoo = zoo;
@@ -217,6 +223,15 @@ public final class RunContext {
     /** Where {@link RunContext#judge()} gets its classifier; called only when needed. */
     public Builder judge(Supplier<ImageJudge> judge) {
       this.judge = judge;
+      return this;
+    }
+
+    /**
+     * Changes every {@link FitOptions} the context gives its actions, e.g. {@code o ->
+     * o.withMaxSteps(20)} for a short timed probe, or a listener that wraps {@code o.listener()}.
+     */
+    public Builder training(UnaryOperator<FitOptions> change) {
+      this.training = change;
       return this;
     }
 

@@ -69,6 +69,13 @@ public record TrainRequest(
     return new TrainRequest(variant, out, epochs, batchSize, learningRate, limit, resume, all);
   }
 
+  /** This request when it names its epochs, else a copy with {@code value} epochs. */
+  public TrainRequest orEpochs(int value) {
+    return epochs != null
+        ? this
+        : new TrainRequest(variant, out, value, batchSize, learningRate, limit, resume, overrides);
+  }
+
   /** The first {@link #limit} images of {@code train}, or all of them when there is no limit. */
   public ImageSet limited(ImageSet train) {
     return limit == null ? train : train.first(limit);

@@ -3,8 +3,6 @@ package dev.zoo.cli;
 import dev.zoo.api.FamilyOption;
 import dev.zoo.api.ModelFamily;
 import dev.zoo.api.TrainRequest;
-import dev.zoo.api.common.EngineException;
-import dev.zoo.api.engine.EngineBackend;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +14,7 @@ import picocli.CommandLine.Option;
  * {@code zoo bench FAMILY}: runs the family's benchmark once per engine that can train it, each in
  * its own process so that peak memory is the engine's own ({@code --worker} is such a process),
  * then the family's plain-PyTorch peer script from {@code bench/peers/} on the same data, and
- * prints the figures side by side with the ratio to the peer.
+ * prints the figures side by side with each engine's ratio to the peer ({@link BenchReport}).
  */
 final class BenchCommand extends FamilyCommand {
 
@@ -34,37 +32,25 @@ final class BenchCommand extends FamilyCommand {
 
   @Override
   public void run() {
-    if (options.epochs == null) {
-      options.epochs = 2;
-    }
     TrainRequest request = options.request(Path.of("bench-run"), familyValues());
     if (worker) {
       session.print(family.bench(request, session.context(options.data)));
       return;
     }
-    String variant = family.variant(options.variant).name();
-    BenchProcesses processes = new BenchProcesses(session, family, options);
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (EngineBackend backend : session.zoo.backends()) {
-      boolean fits =
-          backend.isAvailable()
-              && backend.declaredOffers().missing(family.needs(variant)).isEmpty();
-      String wanted = session.global.engine;
-      if (fits && (wanted == null || wanted.equals(backend.name()))) {
-        session.err.println("== " + backend.name());
-        rows.add(processes.engine(backend.name(), familyArguments()));
-      }
-    }
-    if (rows.isEmpty()) {
-      throw new EngineException("No engine here can train family " + family.name() + ".");
-    }
-    Map<String, Object> peer = noPeer ? null : processes.peer(variant, rows.get(0));
-    if (peer != null) {
-      rows.add(peer);
-    }
-    BenchReport report = new BenchReport(family.name(), options.epochs, options.limit);
-    session.print(
-        rows.get(0).containsKey("columns") ? report.table(rows, peer) : report.images(rows, peer));
+    Machine machine = new Machine();
+    List<Map<String, Object>> rows =
+        new BenchProcesses(session, family, options)
+            .measure(
+                familyArguments(),
+                !noPeer,
+                e -> {
+                  throw e;
+                });
+    machine.finished();
+    BenchReport report =
+        new BenchReport(
+            "Benchmark of " + family.name(), machine, session.commandLine(), rows, List.of());
+    session.print(report.report());
   }
 
   /** The family options given, as arguments for a worker process. */

@@ -1,152 +1,132 @@
 package dev.zoo.cli;
 
 import dev.zoo.api.Report;
+import dev.zoo.api.bench.BenchRow;
+import dev.zoo.api.bench.StepTimer;
+import dev.zoo.api.engine.EngineSpeeds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The table {@code zoo bench} prints: one row per engine and one for the plain-PyTorch peer, each
- * with its ratio to the peer's training throughput (also added to the rows, as {@code
- * ratio_to_peer}).
+ * What {@code zoo bench} prints and writes: the machine, date, versions and command, the {@link
+ * BenchTable} of every runner, the budgets, each row's further figures and the runners that failed;
+ * as text, as JSON ({@code --json}) and as Markdown ({@code --write FILE}); and the engines'
+ * training figures as {@link EngineSpeeds.Measurement}s ({@code --write-speeds}).
  */
 final class BenchReport {
 
-  private final String familyName;
-  private final Integer epochs;
-  private final Integer limit;
+  static final String NOTE =
+      "Ratios (x) are each engine's figure over plain PyTorch's: above 1 is faster for train/s,"
+          + " infer/s and gen/s, slower for latency and larger for peak MB. Training throughput"
+          + " leaves out the first "
+          + StepTimer.WARM_UP_STEPS
+          + " steps (warm-up); infer/s counts the same unit (characters for the language models)"
+          + " at the batch shown; latency is the median of one example at batch 1.";
 
-  BenchReport(String familyName, Integer epochs, Integer limit) {
-    this.familyName = familyName;
-    this.epochs = epochs;
-    this.limit = limit;
+  private final String title;
+  private final Machine machine;
+  private final String command;
+  private final BenchTable table;
+  private final List<String> failures;
+
+  /**
+   * @param title e.g. {@code Benchmark of every family, budget default}
+   * @param rows the runners' figures, each with its {@code family}
+   * @param failures one sentence per runner that failed
+   */
+  BenchReport(
+      String title,
+      Machine machine,
+      String command,
+      List<Map<String, Object>> rows,
+      List<String> failures) {
+    this.title = title;
+    this.machine = machine;
+    this.command = command;
+    this.table = new BenchTable(rows);
+    this.failures = List.copyOf(failures);
+  }
+
+  /** The report as text, and as JSON with every row's figures and ratios. */
+  Report report() {
+    StringBuilder text = new StringBuilder();
+    text.append(title).append(", ").append(machine.toMap().get("date")).append('\n');
+    text.append("Machine: ").append(machine.describe()).append('\n');
+    text.append("Versions: ").append(versionsLine()).append('\n');
+    text.append("Command: ").append(command).append("\n\n");
+    text.append(table.text()).append('\n');
+    text.append("Budgets: ").append(String.join("; ", budgetLines())).append('\n');
+    text.append(NOTE).append('\n');
+    appendList(text, "Details", table.details(), "  ");
+    appendList(text, "Not measured", failures, "  ");
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("title", title);
+    json.put("command", command);
+    json.put("machine", machine.toMap());
+    json.put("versions", versions());
+    json.put("budgets", budgets());
+    json.put("rows", table.rows());
+    json.put("failures", failures);
+    return new Report(text.toString(), json);
+  }
+
+  /** The report in Markdown, for {@code bench/RESULTS.md}; {@code caveat} (or null) opens it. */
+  String markdown(String caveat) {
+    StringBuilder md = new StringBuilder("# Benchmark results\n\n");
+    if (caveat != null) {
+      md.append("> ").append(caveat).append("\n\n");
+    }
+    md.append("- ").append(title).append('\n');
+    md.append("- Date: ").append(machine.toMap().get("date")).append('\n');
+    md.append("- Machine: ").append(machine.describe()).append('\n');
+    md.append("- Versions: ").append(versionsLine()).append('\n');
+    md.append("- Command: `").append(command).append("`\n\n");
+    md.append(table.markdown()).append('\n');
+    appendList(md, "Budgets", budgetLines(), "- ");
+    md.append('\n').append(NOTE).append('\n');
+    appendList(md, "\nDetails", table.details(), "- ");
+    appendList(md, "\nNot measured", failures, "- ");
+    return md.toString();
   }
 
   /**
-   * The report of a family that measures images: training and inference images/s, latency, peak
-   * memory and a quality figure per epoch, one row per runner.
+   * The engines' training throughput per job ({@code training FAMILY/VARIANT}) and device, as the
+   * engine choice reads measurements; jobs measured on fewer than two engines are left out.
    */
-  Report images(List<Map<String, Object>> rows, Map<String, Object> peer) {
-    double peerSpeed = peer == null ? Double.NaN : trainSpeed(peer);
-    // A family whose quality is not an accuracy names its own per-epoch figure.
-    Object qualityName = rows.get(0).getOrDefault("quality_name", "test accuracy");
-    StringBuilder text = new StringBuilder();
-    text.append(
-        String.format(
-            Locale.ROOT,
-            "Benchmark of %s/%s, %s%n",
-            familyName,
-            rows.get(0).get("model"),
-            rows.get(0).containsKey("budget")
-                ? rows.get(0).get("budget")
-                : epochs
-                    + " epoch(s)"
-                    + (limit == null ? "" : ", first " + limit + " training images")));
-    text.append(
-        String.format(
-            Locale.ROOT,
-            "%-16s %12s %9s %12s %11s %9s  %s%n",
-            "runner",
-            "train img/s",
-            "vs peer",
-            "infer img/s",
-            "latency ms",
-            "peak MB",
-            qualityName));
-    for (Map<String, Object> row : rows) {
-      double speed = trainSpeed(row);
-      double ratio = speed / peerSpeed;
-      row.put("ratio_to_peer", Double.isFinite(ratio) ? ratio : null);
-      if (row.get("summary") != null) {
-        // A family that measures other figures than images describes its row itself.
-        text.append(
-            String.format(
-                Locale.ROOT,
-                "%-16s %s%s%n",
-                row.get("peer"),
-                row.get("summary"),
-                Double.isFinite(ratio)
-                    ? String.format(Locale.ROOT, " (%.2fx the peer)", ratio)
-                    : ""));
+  List<EngineSpeeds.Measurement> speeds(String source) {
+    Map<String, Map<String, Double>> byJob = new LinkedHashMap<>();
+    Map<String, String> devices = new LinkedHashMap<>();
+    for (Map<String, Object> row : table.rows()) {
+      if (BenchTable.isPeer(row) || !(row.get(BenchRow.TRAIN) instanceof Number speed)) {
         continue;
       }
-      text.append(
-          String.format(
-              Locale.ROOT,
-              "%-16s %12.0f %9s %12.0f %11.2f %9.0f  %s%n",
-              row.get("peer"),
-              speed,
-              Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2fx", ratio) : "-",
-              number(row.get("infer_images_per_s_b256")),
-              number(row.get("latency_ms_b1_median")),
-              number(row.get("peak_rss_mb")),
-              accuracies(row.getOrDefault("quality", row.get("test_accuracy")))));
+      String job = "training " + row.get("family") + "/" + row.get("model");
+      String device =
+          String.valueOf(row.getOrDefault("device", "cpu")).startsWith("gpu") ? "gpu" : "cpu";
+      String key = job + "@" + device;
+      devices.put(key, device);
+      byJob
+          .computeIfAbsent(key, k -> new TreeMap<>())
+          .put((String) row.get("engine"), speed.doubleValue());
     }
-    text.append("Training throughput is the last epoch's; the first epoch includes warm-up.\n");
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("family", familyName);
-    json.put("epochs", epochs);
-    json.put("limit", limit);
-    json.put("results", rows);
-    return new Report(text.toString(), json);
-  }
-
-  /**
-   * The report of a family whose rows name their own columns ({@code columns}: header, key, format)
-   * and throughput key ({@code speed_key}), next to the peer.
-   */
-  Report table(List<Map<String, Object>> rows, Map<String, Object> peer) {
-    Map<String, Object> first = rows.get(0);
-    String speedKey = String.valueOf(first.get("speed_key"));
-    double peerSpeed = peer == null ? Double.NaN : number(peer.get(speedKey));
-    List<?> columns = (List<?>) first.get("columns");
-    StringBuilder text = new StringBuilder();
-    text.append(
-        String.format(
-            Locale.ROOT,
-            "Benchmark of %s/%s, %s steps of batch %s%s%n",
-            familyName,
-            first.get("model"),
-            plain(first.get("steps")),
-            plain(first.get("batch_size")),
-            limit == null ? "" : ", first " + limit + " training examples"));
-    StringBuilder header =
-        new StringBuilder(String.format(Locale.ROOT, "%-16s %9s", "runner", "vs peer"));
-    for (Object c : columns) {
-      header.append(String.format(Locale.ROOT, " %14s", ((Map<?, ?>) c).get("header")));
-    }
-    text.append(header).append('\n');
-    for (Map<String, Object> row : rows) {
-      double ratio = number(row.get(speedKey)) / peerSpeed;
-      row.put("ratio_to_peer", Double.isFinite(ratio) ? ratio : null);
-      text.append(
-          String.format(
-              Locale.ROOT,
-              "%-16s %9s",
-              row.get("peer"),
-              Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2fx", ratio) : "-"));
-      for (Object c : columns) {
-        Map<?, ?> column = (Map<?, ?>) c;
-        double value = number(row.get(String.valueOf(column.get("key"))));
-        text.append(
-            String.format(
-                Locale.ROOT,
-                " %14s",
-                Double.isFinite(value)
-                    ? String.format(Locale.ROOT, String.valueOf(column.get("format")), value)
-                    : "-"));
-      }
-      text.append('\n');
-    }
-    text.append("Training throughput is over the second half of the steps, after warm-up.\n");
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("family", familyName);
-    json.put("steps", first.get("steps"));
-    json.put("limit", limit);
-    json.put("results", rows);
-    return new Report(text.toString(), json);
+    List<EngineSpeeds.Measurement> out = new ArrayList<>();
+    byJob.forEach(
+        (key, perSecond) -> {
+          if (perSecond.size() >= 2) {
+            out.add(
+                new EngineSpeeds.Measurement(
+                    key.substring(0, key.lastIndexOf('@')),
+                    devices.get(key),
+                    perSecond,
+                    EngineSpeeds.djlVersion(),
+                    machine.date(),
+                    source));
+          }
+        });
+    return out;
   }
 
   /** A JSON number as the command line writes it: whole numbers without a fraction. */
@@ -157,24 +137,52 @@ final class BenchReport {
     return value;
   }
 
-  /** Training throughput: {@code train_per_s} in the row's own unit, else images/s. */
-  private static double trainSpeed(Map<String, Object> row) {
-    return number(
-        row.containsKey("train_per_s") ? row.get("train_per_s") : row.get("train_images_per_s"));
-  }
-
-  private static String accuracies(Object value) {
-    if (value instanceof List<?> list) {
-      List<String> parts = new ArrayList<>();
-      for (Object o : list) {
-        parts.add(String.format(Locale.ROOT, "%.4f", number(o)));
+  /** Each engine's version and plain PyTorch's, e.g. {@code mxnet 1.9.1}. */
+  private Map<String, Object> versions() {
+    Map<String, Object> versions = new LinkedHashMap<>();
+    versions.put("zoo", machine.toMap().get("zoo"));
+    versions.put("DJL", machine.toMap().get("djl"));
+    for (Map<String, Object> row : table.rows()) {
+      if (BenchTable.isPeer(row)) {
+        versions.putIfAbsent("plain PyTorch", row.getOrDefault("torch", row.get("engine_version")));
+      } else if (row.get("engine") != null) {
+        versions.putIfAbsent(String.valueOf(row.get("engine")), row.get("engine_version"));
       }
-      return String.join(" / ", parts);
     }
-    return String.valueOf(value);
+    return versions;
   }
 
-  private static double number(Object value) {
-    return value instanceof Number n ? n.doubleValue() : Double.NaN;
+  private String versionsLine() {
+    List<String> parts = new ArrayList<>();
+    versions().forEach((name, version) -> parts.add(name + " " + version));
+    return String.join(", ", parts);
+  }
+
+  /** Each family's budget, as its first row states it. */
+  private Map<String, Object> budgets() {
+    Map<String, Object> budgets = new LinkedHashMap<>();
+    for (Map<String, Object> row : table.rows()) {
+      if (!BenchTable.isPeer(row) && row.get(BenchRow.BUDGET) != null) {
+        budgets.putIfAbsent(String.valueOf(row.get("family")), row.get(BenchRow.BUDGET));
+      }
+    }
+    return budgets;
+  }
+
+  private List<String> budgetLines() {
+    List<String> lines = new ArrayList<>();
+    budgets().forEach((family, budget) -> lines.add(family + " " + budget));
+    return lines;
+  }
+
+  private static void appendList(
+      StringBuilder out, String heading, List<String> lines, String bullet) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    out.append(heading).append(":\n");
+    for (String line : lines) {
+      out.append(bullet).append(line).append('\n');
+    }
   }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 /**
  * Builds the {@code zoo} command from the registry: {@code list} and {@code engines}, and for every
  * {@link Action} one sub-command per registered family with the action's common options and the
- * options the family declares for it, e.g. {@code zoo train vae --beta 4}.
+ * options the family declares for it, e.g. {@code zoo train vae --beta 4}; {@code zoo bench} also
+ * has {@code all} ({@link BenchAllCommand}).
  */
 final class CommandTree {
 
@@ -37,6 +38,11 @@ final class CommandTree {
         FamilyCommand added =
             (FamilyCommand) actionLine.getSubcommands().get(family.name()).getCommand();
         added.addFamilyOptions(warnings);
+      }
+      if (action == Action.BENCH) {
+        CommandSpec all = CommandSpec.forAnnotatedObject(new BenchAllCommand(session));
+        all.usageMessage().abbreviateSynopsis(true);
+        actionLine.addSubcommand("all", new CommandLine(all));
       }
     }
     return root;

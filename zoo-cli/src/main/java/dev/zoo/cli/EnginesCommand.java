@@ -2,6 +2,7 @@ package dev.zoo.cli;
 
 import ai.djl.engine.Engine;
 import dev.zoo.api.Zoo;
+import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.common.ZooException;
 import dev.zoo.api.engine.DeviceInfo;
 import dev.zoo.api.engine.EngineBackend;
@@ -15,22 +16,76 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code zoo engines}: loads each engine, lists its devices, and probes which of the zoo's
- * operations it really runs.
+ * operations it really runs; with {@code --tune}, measures which engine trains each family fastest
+ * on this machine ({@link EngineTuning}), which the automatic engine choice then follows.
  */
 @Command(
     name = "engines",
-    description = "Load each engine and show its version, devices, and the operations it lacks.")
+    description = {
+      "Load each engine and show its version, devices, and the operations it lacks.",
+      "With --tune, time a short training of each family's default variant on every engine that"
+          + " can train it and remember the speeds in ~/.cache/zoo/engine-speeds.json (or"
+          + " ZOO_CACHE), where the automatic engine choice reads them."
+    })
 final class EnginesCommand implements Runnable {
 
   @ParentCommand ZooCommand root;
 
+  @Option(names = "--tune", description = "Measure the engines' training speed per family.")
+  boolean tune;
+
+  @Parameters(
+      paramLabel = "FAMILY",
+      arity = "0..*",
+      description = "With --tune: the families to measure (default: all).")
+  List<String> families = new ArrayList<>();
+
+  @Option(names = "--all", description = "With --tune: every variant, not only the default.")
+  boolean allVariants;
+
+  @Option(
+      names = "--steps",
+      paramLabel = "N",
+      defaultValue = "200",
+      description = "With --tune: timed steps per engine at most (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(
+      names = "--seconds",
+      paramLabel = "S",
+      defaultValue = "15",
+      description =
+          "With --tune: seconds of training per engine at most (default: ${DEFAULT-VALUE}).")
+  int seconds;
+
+  @Option(names = "--probe", hidden = true, paramLabel = "FAMILY/VARIANT")
+  String probe;
+
   @Override
   public void run() {
-    Zoo zoo = root.session.zoo;
+    Session session = root.session;
+    if (steps <= 0 || seconds <= 0) {
+      throw new InvalidSettingException("--steps and --seconds must be positive numbers.");
+    }
+    if (probe != null) {
+      session.print(EngineProbe.run(session, probe, steps, seconds));
+      return;
+    }
+    if (tune) {
+      session.print(new EngineTuning(session, steps, seconds).run(families, allVariants));
+      return;
+    }
+    if (!families.isEmpty() || allVariants) {
+      throw new InvalidSettingException(
+          "Families and --all go with --tune: 'zoo engines --tune [FAMILY...] [--all]'.");
+    }
+    Zoo zoo = session.zoo;
     List<Map<String, Object>> rows = new ArrayList<>();
     for (EngineBackend backend : zoo.backends()) {
       rows.add(describe(backend));

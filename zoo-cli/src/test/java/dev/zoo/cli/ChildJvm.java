@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,12 @@ final class ChildJvm {
   private ChildJvm() {}
 
   static Result run(Path dir, String... args) throws IOException, InterruptedException {
+    return run(dir, Map.of(), args);
+  }
+
+  /** Runs {@code zoo args} with {@code env} added to this process's environment. */
+  static Result run(Path dir, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     Files.createDirectories(dir);
     Path classes = dir.resolve("classes.log");
     Path out = dir.resolve("out.txt");
@@ -53,11 +60,10 @@ final class ChildJvm {
     command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());
     command.addAll(List.of(args));
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new AssertionError("zoo " + String.join(" ", args) + " did not finish");

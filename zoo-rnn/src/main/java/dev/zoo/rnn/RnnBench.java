@@ -4,8 +4,8 @@ import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
 import dev.zoo.api.bench.BenchRow;
-import dev.zoo.api.bench.Measure;
 import dev.zoo.api.bench.ScratchFolder;
+import dev.zoo.api.bench.StepTimer;
 import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.engine.EngineChoice;
@@ -13,7 +13,7 @@ import dev.zoo.api.text.CharVocabulary;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.TokenSampler;
 import dev.zoo.api.train.EpochResult;
-import dev.zoo.api.train.TrainingSummary;
+import dev.zoo.api.train.FitOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +22,9 @@ import java.util.Map;
 /**
  * Measures one engine on a character language model with the benchmark's budget: {@code steps}
  * batches of 64 windows of 128 characters (2-layer LSTM 256, embedding 128, constant learning
- * rate), then training characters/s over the second half of the steps, validation bits per
- * character after the budget, generation characters/s and peak RSS.
+ * rate), then training characters/s after warm-up, validation bits per character after the budget
+ * (the quality figure), scoring characters/s over 64 held-out windows at the evaluation batch of 64
+ * and the median time to score one window, generation characters/s and peak RSS.
  */
 final class RnnBench {
 
@@ -32,6 +33,7 @@ final class RnnBench {
 
   private static final int GENERATED = 400;
   private static final int WARM_UP = 20;
+  private static final int EVAL_BATCH = 64;
 
   private RnnBench() {}
 
@@ -41,67 +43,65 @@ final class RnnBench {
       throw new InvalidSettingException(
           "zoo bench rnn measures the language models (char-lstm, char-gru), not " + variant + ".");
     }
-    Hyperparameters hp = request.apply(benchDefaults(family.variant(variant).defaults()));
+    // The budget is in steps: an epoch count does not replace it here.
+    TrainRequest budget =
+        request.overrides().containsKey("steps") ? request : request.with("steps", DEFAULT_STEPS);
+    Hyperparameters hp = budget.apply(benchDefaults(family.variant(variant).defaults()));
     RnnSettings.checkLanguageModel(hp);
     int steps = hp.getInt("steps");
     int batch = hp.getInt("batch_size");
-    // An epoch of half the budget, so that the second epoch's throughput is measured after warm-up.
-    int windowsPerEpoch = batch * Math.max(1, (steps + 1) / 2);
-    hp = hp.with(Map.of("epoch_windows", Integer.toString(windowsPerEpoch)));
+    // One epoch of the whole budget: one evaluation, after it.
+    hp = hp.with(Map.of("epoch_windows", Integer.toString(batch * steps)));
 
     Corpus corpus = Corpus.locate(context.data());
     LanguageModelRun.Parts parts =
         LanguageModelRun.Parts.of(corpus).limited(request.limit(), hp.getInt("context"));
     CharVocabulary vocabulary = CharVocabulary.of(corpus.text());
     EngineChoice choice = context.chooseEngine("training rnn/" + variant, family.needs(variant));
+    String budgetText =
+        String.format(
+            Locale.ROOT, "%d steps of %d x %d characters", steps, batch, hp.getInt("context"));
     context
         .log()
-        .printf(
-            Locale.ROOT,
-            "Benchmark: %s, %d steps of %d x %d characters on %s.%n",
-            variant,
-            steps,
-            batch,
-            hp.getInt("context"),
-            corpus.origin());
+        .printf(Locale.ROOT, "Benchmark: %s, %s on %s.%n", variant, budgetText, corpus.origin());
     Map<String, Object> json;
     try (ScratchFolder scratch = ScratchFolder.create("zoo-bench-rnn");
         CharLanguageModel model =
             new CharLanguageModel(
                 CharLanguageModel.description(variant, hp, vocabulary, choice, context.seed()))) {
-      TrainingSummary summary =
-          model.fit(
-              parts.train(),
-              parts.validation(),
-              scratch.path().resolve("run"),
-              context.fitOptions(TrainRequest.defaults(scratch.path())));
-      EpochResult last = summary.last();
-      double generation = generationSpeed(model, context.seed());
+      FitOptions options = context.fitOptions(TrainRequest.defaults(scratch.path()));
+      StepTimer timer = new StepTimer(options.listener(), StepTimer.WARM_UP_STEPS);
+      EpochResult last =
+          model
+              .fit(
+                  parts.train(),
+                  parts.validation(),
+                  scratch.path().resolve("run"),
+                  options.withListener(timer))
+              .last();
       json = BenchRow.steps(choice, model.manager().getEngine().getVersion(), variant, hp);
       putSizes(json, hp);
       json.put("learning_rate", hp.getDouble("learning_rate"));
-      json.put("train_chars_per_s", last.examplesPerSecond());
-      json.put("val_bpc", last.metrics().get("val_bpc"));
-      json.put("unigram_bpc", last.metrics().get("unigram_bpc"));
-      json.put("gen_chars_per_s", generation);
-      json.put("peak_rss_mb", Measure.peakRssMb());
-      json.put("speed_key", "train_chars_per_s");
-      json.put("columns", columns());
-      json.put("peer_args", peerArguments(hp, steps));
+      BenchRow.languageModel(
+          json,
+          timer,
+          "chars",
+          model::bitsPerCharacter,
+          parts.validation().text(),
+          hp.getInt("context"),
+          EVAL_BATCH);
+      BenchRow.generation(json, generationSpeed(model, context.seed()), "chars");
+      double unigram = last.metrics().get("unigram_bpc");
+      json.put("unigram_bpc", unigram);
+      BenchRow.quality(
+          json,
+          "val bpc",
+          last.metrics().get("val_bpc"),
+          String.format(Locale.ROOT, "unigram %.3f", unigram));
+      json.put(BenchRow.PEER_ARGS, peerArguments(hp, steps));
+      BenchRow.finish(json, budgetText, null);
     }
-    String text =
-        String.format(
-            Locale.ROOT,
-            "%s: train %.0f characters/s, validation %.3f bits per character after %d steps"
-                + " (unigram %.3f), generation %.0f characters/s, peak RSS %.0f MB%n",
-            json.get("engine"),
-            json.get("train_chars_per_s"),
-            json.get("val_bpc"),
-            steps,
-            json.get("unigram_bpc"),
-            json.get("gen_chars_per_s"),
-            json.get("peak_rss_mb"));
-    return new Report(text, json);
+    return new Report(BenchRow.line(json), json);
   }
 
   /** The benchmark's model and budget on top of a variant's defaults. */
@@ -124,24 +124,6 @@ final class RnnBench {
     long start = System.nanoTime();
     model.generate("The ", GENERATED, new TokenSampler(0.8, 20, 1.0, seed));
     return GENERATED / ((System.nanoTime() - start) / 1e9);
-  }
-
-  /** The table {@code zoo bench} prints: header, JSON key and format of each column. */
-  private static List<Map<String, String>> columns() {
-    return List.of(
-        column("train chars/s", "train_chars_per_s", "%.0f"),
-        column("gen chars/s", "gen_chars_per_s", "%.0f"),
-        column("peak MB", "peak_rss_mb", "%.0f"),
-        column("val bpc", "val_bpc", "%.3f"),
-        column("unigram bpc", "unigram_bpc", "%.3f"));
-  }
-
-  private static Map<String, String> column(String header, String key, String format) {
-    Map<String, String> c = new LinkedHashMap<>();
-    c.put("header", header);
-    c.put("key", key);
-    c.put("format", format);
-    return c;
   }
 
   /**

@@ -53,6 +53,7 @@ public final class TabularFamily extends AbstractFamily {
             FamilyOption.of(
                 "--label", "label", "COLUMN", "The class column (default: the last).", "train")),
         EnumSet.of(Op.TRAINING, Op.ADAM_UPDATE, Op.LINEAR));
+    benchmark((request, context) -> TabularBench.run(this, request, context));
   }
 
   /** The {@code --data} file, else the embedded table, split by {@code seed}: training, test. */

@@ -4,23 +4,25 @@ import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.TrainRequest;
 import dev.zoo.api.bench.BenchRow;
-import dev.zoo.api.bench.Measure;
 import dev.zoo.api.bench.ScratchFolder;
+import dev.zoo.api.bench.StepTimer;
 import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.TokenSampler;
 import dev.zoo.api.text.Tokenizer;
+import dev.zoo.api.train.FitOptions;
 import dev.zoo.api.train.TrainingSummary;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Measures one engine on char-gpt for {@code zoo bench transformer}: training tokens/s, validation
- * bits per character after the step budget (300 unless {@code --steps} says otherwise), generation
- * tokens/s with the key/value cache and with full recomputation, and peak RSS.
+ * Measures one engine on char-gpt for {@code zoo bench transformer}: training tokens/s after
+ * warm-up, validation bits per character after the step budget (300 unless {@code --steps} says
+ * otherwise; the quality figure), scoring characters/s over 64 held-out windows at the evaluation
+ * batch of 16 and the median time to score one window, generation tokens/s with the key/value cache
+ * (and, among the details, with full recomputation), and peak RSS.
  */
 final class TransformerBench {
 
@@ -28,6 +30,7 @@ final class TransformerBench {
   static final int STEPS = 300;
 
   private static final int GENERATED = 256;
+  private static final int EVAL_BATCH = 16;
 
   private TransformerBench() {}
 
@@ -55,43 +58,50 @@ final class TransformerBench {
     Map<String, Object> json;
     try (ScratchFolder scratch = ScratchFolder.create("zoo-bench");
         LanguageModel model = new LanguageModel(description, tokenizer)) {
+      FitOptions options = context.fitOptions(TrainRequest.defaults(scratch.path()));
+      StepTimer timer = new StepTimer(options.listener(), StepTimer.WARM_UP_STEPS);
       TrainingSummary summary =
-          model.fit(
-              data,
-              scratch.path().resolve("run"),
-              context.fitOptions(TrainRequest.defaults(scratch.path())));
-      // The longest epoch holds most of the steps (one epoch of the fortunes is 281 steps).
-      double trainPerSecond =
-          summary.epochs().stream()
-              .max(Comparator.comparingDouble(r -> r.seconds()))
-              .orElseThrow()
-              .examplesPerSecond();
+          model.fit(data, scratch.path().resolve("run"), options.withListener(timer));
       double bpc = summary.last().metrics().get("val_bpc");
+      json = BenchRow.steps(model.engine(), model.manager().getEngine().getVersion(), variant, hp);
+      BenchRow.languageModel(
+          json,
+          timer,
+          "tokens",
+          model::bitsPerCharacter,
+          parts.validation().text(),
+          hp.getInt("context"),
+          EVAL_BATCH);
       tokensPerSecond(model, 32, 1, true);
       double cached = tokensPerSecond(model, GENERATED, 2, true);
       double recomputed = tokensPerSecond(model, GENERATED, 2, false);
-      json = BenchRow.steps(model.engine(), model.manager().getEngine().getVersion(), variant, hp);
-      json.put("train_per_s", trainPerSecond);
-      json.put("unit", "tokens");
-      json.put("val_bpc", bpc);
+      BenchRow.generation(json, cached, "tokens");
       json.put("unigram_bpc", data.unigramBits());
-      json.put("gen_tokens_per_s_cached", cached);
       json.put("gen_tokens_per_s_recomputed", recomputed);
-      json.put("peak_rss_mb", Measure.peakRssMb());
+      BenchRow.quality(
+          json, "val bpc", bpc, String.format(Locale.ROOT, "unigram %.3f", data.unigramBits()));
       json.put(
-          "summary",
+          BenchRow.PEER_ARGS,
+          Map.of(
+              "steps", hp.getInt("steps"),
+              "context", hp.getInt("context"),
+              "warmup", hp.getInt("warmup_steps"),
+              "weight-decay", hp.getDouble("weight_decay")));
+      BenchRow.finish(
+          json,
           String.format(
               Locale.ROOT,
-              "train %.0f tokens/s, val bpc %.3f after %d steps, generation %.0f tokens/s cached "
-                  + "vs %.0f recomputed, peak RSS %.0f MB",
-              trainPerSecond,
-              bpc,
+              "%d steps of %d x %d tokens",
               hp.getInt("steps"),
+              hp.getInt("batch_size"),
+              hp.getInt("context")),
+          String.format(
+              Locale.ROOT,
+              "generation %.0f tokens/s with the key/value cache, %.0f recomputing every step",
               cached,
-              recomputed,
-              json.get("peak_rss_mb")));
+              recomputed));
     }
-    return new Report(json.get("peer") + ": " + json.get("summary") + "\n", json);
+    return new Report(BenchRow.line(json), json);
   }
 
   /** Generation speed after the prompt {@code "The "}, unrestricted sampling with {@code seed}. */

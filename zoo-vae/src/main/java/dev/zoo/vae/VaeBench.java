@@ -6,6 +6,7 @@ import dev.zoo.api.TrainRequest;
 import dev.zoo.api.bench.BenchRow;
 import dev.zoo.api.bench.Measure;
 import dev.zoo.api.bench.ScratchFolder;
+import dev.zoo.api.bench.StepTimer;
 import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.data.DataSplits;
@@ -21,25 +22,30 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Measures one engine on the VAE family for {@code zoo bench vae}: training images/s, test negative
- * ELBO after every epoch, scoring images/s at batch 256 and the median time to score one image,
+ * Measures one engine on the VAE family for {@code zoo bench vae}: training images/s after warm-up,
+ * the test negative ELBO after every epoch (the quality figure is the last), scoring images/s at
+ * batch 256 and the median time to score one image, images/s drawn from the prior at batch 256,
  * peak RSS, and the ROC-AUC of a second run of the same length with class Bag held out. Both runs
- * use latent dimension 16, the size the plain-PyTorch peer ({@code bench/peers/vae.py}) measures.
+ * use latent dimension 16, the size the plain-PyTorch peer ({@code bench/peers/vae.py}) measures;
+ * two epochs unless the request says otherwise.
  */
 final class VaeBench {
 
   static final int LATENT = 16;
   static final String HOLDOUT = "Bag";
+  static final int EPOCHS = 2;
+  private static final int BATCH = 256;
   private static final int LATENCY_RUNS = 200;
 
   private VaeBench() {}
 
   static Report run(VaeFamily family, TrainRequest request, RunContext context) {
+    request = request.orEpochs(EPOCHS);
     String variant = family.variant(request.variant()).name();
     Hyperparameters hp =
         request.apply(family.variant(variant).defaults()).with(Map.of("latent_dim", "" + LATENT));
     DataSplits data = FashionMnist.locate(context.data());
-    ImageSet train = request.limit() == null ? data.train() : data.train().first(request.limit());
+    ImageSet train = request.limited(data.train());
     ImageSet test = data.test();
     EngineChoice choice = context.chooseEngine("training vae/" + variant, family.needs(variant));
     ModelDescription description =
@@ -48,20 +54,26 @@ final class VaeBench {
     try (ScratchFolder scratch = ScratchFolder.create("zoo-bench-vae")) {
       FitOptions options = context.fitOptions(TrainRequest.defaults(scratch.path()));
       try (VariationalAutoencoder vae = new VariationalAutoencoder(description)) {
-        TrainingSummary summary = vae.fit(train, test, scratch.path().resolve("run"), options);
+        StepTimer timer = new StepTimer(options.listener(), StepTimer.WARM_UP_STEPS);
+        TrainingSummary summary =
+            vae.fit(train, test, scratch.path().resolve("run"), options.withListener(timer));
         List<EpochResult> epochs = summary.epochs();
+        List<Double> elbo =
+            epochs.stream().map(e -> e.metrics().get("test_negative_elbo")).toList();
         json =
             BenchRow.start(
                 choice, vae.manager().getEngine().getVersion(), variant, hp, train.size());
         json.put("latent_dim", LATENT);
-        json.put("train_images_per_s", epochs.get(epochs.size() - 1).examplesPerSecond());
+        BenchRow.training(json, timer.examplesPerSecond(), "images");
         json.put(
             "train_images_per_s_per_epoch",
             epochs.stream().map(EpochResult::examplesPerSecond).toList());
-        json.put("quality_name", "test -ELBO nats");
-        json.put(
-            "quality", epochs.stream().map(e -> e.metrics().get("test_negative_elbo")).toList());
+        BenchRow.quality(json, "test -ELBO nats", elbo.get(elbo.size() - 1), null);
+        json.put("test_negative_elbo_per_epoch", elbo);
         measureScoring(vae, test, json);
+        vae.sample(BATCH, 0);
+        BenchRow.generation(
+            json, Measure.perSecond(test.size(), () -> vae.sample(test.size(), 1)), "images");
       }
       context.log().println("Training again with class " + HOLDOUT + " held out.");
       Hyperparameters holdout = hp.with(Map.of("holdout_class", HOLDOUT));
@@ -71,29 +83,29 @@ final class VaeBench {
         json.put("holdout_class", HOLDOUT);
         json.put("holdout_auc", summary.last().metrics().get("holdout_auc"));
       }
-      json.put("peak_rss_mb", Measure.peakRssMb());
+      BenchRow.finish(
+          json,
+          BenchRow.epochs(hp, train.size(), "images") + ", latent " + LATENT,
+          String.format(
+              Locale.ROOT,
+              "test -ELBO per epoch %s; %s held out: ROC-AUC %.4f",
+              json.get("test_negative_elbo_per_epoch"),
+              HOLDOUT,
+              json.get("holdout_auc")));
     }
-    String text =
-        BenchRow.imageSpeeds(json, "scoring", "%.2f ms per image (batch 1)")
-            + String.format(
-                Locale.ROOT,
-                ", test -ELBO per epoch %s, %s held out: ROC-AUC %.4f%n",
-                json.get("quality"),
-                HOLDOUT,
-                json.get("holdout_auc"));
-    return new Report(text, json);
+    return new Report(BenchRow.line(json), json);
   }
 
   /** Scoring throughput over the test set at batch 256, and the median time of one image. */
   private static void measureScoring(
       VariationalAutoencoder vae, ImageSet test, Map<String, Object> json) {
     vae.scores(test.first(Math.min(1000, test.size())));
-    json.put("infer_images_per_s_b256", Measure.perSecond(test.size(), () -> vae.scores(test)));
+    double perSecond = Measure.perSecond(test.size(), () -> vae.scores(test));
     for (int i = -20; i < 0; i++) {
       vae.score(test.image(Math.floorMod(i, test.size())));
     }
-    json.put(
-        "latency_ms_b1_median",
-        Measure.medianMillis(LATENCY_RUNS, i -> test.image(i % test.size()), vae::score));
+    double latency =
+        Measure.medianMillis(LATENCY_RUNS, i -> test.image(i % test.size()), vae::score);
+    BenchRow.inference(json, perSecond, BATCH, latency);
   }
 }

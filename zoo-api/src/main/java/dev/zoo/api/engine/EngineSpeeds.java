@@ -23,9 +23,10 @@ import java.util.Optional;
 /**
  * Measured speeds of the engines per job, which the {@link EngineSelector} uses to take the fastest
  * capable engine. Two sources, the second overriding the first: the figures shipped with the zoo
- * (resource {@code engine-speeds.json}, measured by {@code zoo bench} on a 2-core CPU machine) and
- * this machine's own, written by {@code zoo engines --tune} into {@link #cacheFile()}. A
- * measurement counts only for the DJL version it was taken with.
+ * (resource {@code engine-speeds.json}, written by {@code zoo bench all --write-speeds} from the
+ * training figures of a benchmark on idle cores; an empty list until such a run) and this machine's
+ * own, written by {@code zoo engines --tune} into {@link #cacheFile()}. A measurement counts only
+ * for the DJL version it was taken with.
  */
 public final class EngineSpeeds {
 
@@ -121,18 +122,33 @@ public final class EngineSpeeds {
    * @throws ZooException when the cache folder cannot be written
    */
   public static void remember(List<Measurement> measurements) {
-    Path file = cacheFile();
+    merge(cacheFile(), measurements);
+  }
+
+  /**
+   * Adds measurements to the JSON list of {@link Measurement}s in {@code file} (created if absent),
+   * replacing older ones of the same job and device and keeping the others in their order; written
+   * to a temporary file and renamed. {@code zoo engines --tune} writes this machine's cache with
+   * it, {@code zoo bench all --write-speeds} the figures shipped in zoo-api.
+   *
+   * @throws ZooException when the file cannot be written
+   */
+  public static void merge(Path file, List<Measurement> measurements) {
     Map<String, Measurement> merged = new LinkedHashMap<>();
     for (Measurement m : read(file)) {
-      merged.put(key(m.job(), m.device()), m);
+      if (m != null && m.job() != null) {
+        merged.put(key(m.job(), m.device()), m);
+      }
     }
     for (Measurement m : measurements) {
       merged.put(key(m.job(), m.device()), m);
     }
+    Path dir = file.toAbsolutePath().getParent();
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), ".engine-speeds", ".json");
-      Files.writeString(tmp, GSON.toJson(new ArrayList<>(merged.values())), StandardCharsets.UTF_8);
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, ".engine-speeds", ".json");
+      Files.writeString(
+          tmp, GSON.toJson(new ArrayList<>(merged.values())) + "\n", StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new ZooException("Cannot write " + file + ": " + e.getMessage() + ".", e);
@@ -166,7 +182,8 @@ public final class EngineSpeeds {
     }
   }
 
-  private static List<Measurement> read(Path file) {
+  /** The measurements in {@code file}, a JSON list; none when it is absent or unreadable. */
+  public static List<Measurement> read(Path file) {
     if (!Files.isRegularFile(file)) {
       return List.of();
     }
