@@ -37,6 +37,7 @@ final class RecurrentStack extends AbstractBlock {
     GRU
   }
 
+  private final Cell cell;
   private final int hidden;
   private final int statesPerLayer;
   private final List<RecurrentBlock> layers = new ArrayList<>();
@@ -44,6 +45,7 @@ final class RecurrentStack extends AbstractBlock {
 
   RecurrentStack(Cell cell, int hidden, int layerCount, float dropRate) {
     super(VERSION);
+    this.cell = cell;
     this.hidden = hidden;
     this.statesPerLayer = cell == Cell.LSTM ? 2 : 1;
     for (int i = 0; i < layerCount; i++) {
@@ -82,7 +84,11 @@ final class RecurrentStack extends AbstractBlock {
       if (inputs.size() > first) {
         in.addAll(inputs.subNDList(first, first + statesPerLayer));
       }
-      NDList out = layers.get(layer).forward(store, in, training);
+      boolean oneStep = !training && sequence.getShape().get(1) == 1 && in.size() > 1;
+      NDList out =
+          oneStep
+              ? RecurrentStep.step(cell, layers.get(layer), store, sequence, in.subNDList(1))
+              : layers.get(layer).forward(store, in, training);
       sequence = out.head();
       state.addAll(out.subNDList(1, 1 + statesPerLayer));
     }
