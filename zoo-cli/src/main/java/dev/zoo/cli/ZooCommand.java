@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     description =
         "A model zoo for the JVM: list, train, evaluate and run deep-learning models "
             + "on PyTorch, MXNet or TensorFlow through Deep Java Library.",
-    subcommands = {ListCommand.class, EnginesCommand.class})
+    subcommands = {ListCommand.class, ModelsCommand.class, EnginesCommand.class})
 final class ZooCommand implements Runnable {
 
   final Session session;

@@ -18,6 +18,7 @@ import dev.zoo.api.model.BaseModel;
 import dev.zoo.api.model.ModelLoader;
 import dev.zoo.api.model.TextGenerator;
 import dev.zoo.api.model.TextModelBuilder;
+import dev.zoo.api.pretrained.PretrainedModels;
 import dev.zoo.api.text.BitsPerToken;
 import dev.zoo.api.text.CharVocabulary;
 import dev.zoo.api.text.Corpus;
@@ -98,6 +99,19 @@ public final class CharLanguageModel extends BaseModel<Corpus> implements TextGe
   /** Starts a builder for a new, untrained model. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Loads the pretrained model called {@code name} from the zoo-models jar on the class path, e.g.
+   * {@code fortunes/char-lstm} ({@code zoo models} lists them with their model cards), on the best
+   * engine that can run it; its files are checked against their SHA-256 first.
+   *
+   * @throws dev.zoo.api.common.InvalidSettingException when there is no such model, or it is
+   *     another family's
+   * @throws dev.zoo.api.common.CheckpointException when its files are missing or damaged
+   */
+  public static CharLanguageModel pretrained(String name) {
+    return load(PretrainedModels.onClassPath().checkpoint(name, new RnnFamily().name()));
   }
 
   /**

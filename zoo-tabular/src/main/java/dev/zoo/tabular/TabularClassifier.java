@@ -22,6 +22,7 @@ import dev.zoo.api.model.ClassifierTask;
 import dev.zoo.api.model.ModelBuilder;
 import dev.zoo.api.model.ModelLoader;
 import dev.zoo.api.nn.Batches;
+import dev.zoo.api.pretrained.PretrainedModels;
 import dev.zoo.api.train.FitOptions;
 import dev.zoo.api.train.StepPlan;
 import dev.zoo.api.train.TrainingSummary;
@@ -64,6 +65,19 @@ public final class TabularClassifier extends BaseModel<CsvTable> {
   /** Starts a builder for a new, untrained classifier. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Loads the pretrained model called {@code name} from the zoo-models jar on the class path, e.g.
+   * {@code breast-cancer/mlp} ({@code zoo models} lists them with their model cards), on the best
+   * engine that can run it; its files are checked against their SHA-256 first.
+   *
+   * @throws dev.zoo.api.common.InvalidSettingException when there is no such model, or it is
+   *     another family's
+   * @throws dev.zoo.api.common.CheckpointException when its files are missing or damaged
+   */
+  public static TabularClassifier pretrained(String name) {
+    return load(PretrainedModels.onClassPath().checkpoint(name, new TabularFamily().name()));
   }
 
   /** Loads a saved classifier on the best engine that can run it ({@code ZOO_ENGINE} if set). */

@@ -16,6 +16,7 @@ import dev.zoo.api.model.BaseModel;
 import dev.zoo.api.model.ModelLoader;
 import dev.zoo.api.model.TextGenerator;
 import dev.zoo.api.model.TextModelBuilder;
+import dev.zoo.api.pretrained.PretrainedModels;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.TokenSampler;
 import dev.zoo.api.text.Tokenizer;
@@ -66,6 +67,19 @@ public final class LanguageModel extends TransformerModel implements TextGenerat
   /** Starts a builder for a new, untrained model. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Loads the pretrained model called {@code name} from the zoo-models jar on the class path, e.g.
+   * {@code fortunes/char-gpt} ({@code zoo models} lists them with their model cards), on the best
+   * engine that can run it; its files are checked against their SHA-256 first.
+   *
+   * @throws dev.zoo.api.common.InvalidSettingException when there is no such model, or it is
+   *     another family's
+   * @throws dev.zoo.api.common.CheckpointException when its files are missing or damaged
+   */
+  public static LanguageModel pretrained(String name) {
+    return load(PretrainedModels.onClassPath().checkpoint(name, new TransformerFamily().name()));
   }
 
   /**

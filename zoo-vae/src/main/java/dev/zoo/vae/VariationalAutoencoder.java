@@ -16,6 +16,7 @@ import dev.zoo.api.model.ImageModel;
 import dev.zoo.api.model.ImageModelBuilder;
 import dev.zoo.api.model.ImageSampler;
 import dev.zoo.api.model.ModelLoader;
+import dev.zoo.api.pretrained.PretrainedModels;
 import dev.zoo.api.train.FitOptions;
 import dev.zoo.api.train.StepPlan;
 import dev.zoo.api.train.TrainingSummary;
@@ -70,6 +71,19 @@ public final class VariationalAutoencoder extends ImageModel implements ImageSam
   /** Starts a builder for a new, untrained VAE. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Loads the pretrained model called {@code name} from the zoo-models jar on the class path, e.g.
+   * {@code fashion-mnist/conv-vae} ({@code zoo models} lists them with their model cards), on the
+   * best engine that can run it; its files are checked against their SHA-256 first.
+   *
+   * @throws dev.zoo.api.common.InvalidSettingException when there is no such model, or it is
+   *     another family's
+   * @throws dev.zoo.api.common.CheckpointException when its files are missing or damaged
+   */
+  public static VariationalAutoencoder pretrained(String name) {
+    return load(PretrainedModels.onClassPath().checkpoint(name, new VaeFamily().name()));
   }
 
   /**

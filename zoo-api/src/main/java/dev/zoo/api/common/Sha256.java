@@ -1,5 +1,7 @@
 package dev.zoo.api.common;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,11 +16,35 @@ public final class Sha256 {
   private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
 
   private Sha256() {
+    digest = newDigest();
+  }
+
+  private static MessageDigest newDigest() {
     try {
-      digest = MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("The JVM has no SHA-256.", e);
     }
+  }
+
+  /**
+   * The SHA-256 of everything {@code in} gives until its end, as 64 lower-case hexadecimal digits;
+   * the stream is read but not closed.
+   *
+   * @throws IOException when reading fails
+   */
+  public static String of(InputStream in) throws IOException {
+    MessageDigest digest = newDigest();
+    byte[] chunk = new byte[1 << 16];
+    for (int n; (n = in.read(chunk)) > 0; ) {
+      digest.update(chunk, 0, n);
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** The SHA-256 of {@code bytes}, as 64 lower-case hexadecimal digits. */
+  public static String of(byte[] bytes) {
+    return HexFormat.of().formatHex(newDigest().digest(bytes));
   }
 
   /** A new, empty hash. */

@@ -5,6 +5,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import com.google.gson.reflect.TypeToken;
+import dev.zoo.api.common.ZooCache;
 import dev.zoo.api.common.ZooException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,7 @@ import java.util.Optional;
 public final class EngineSpeeds {
 
   /** The environment variable naming the zoo's cache folder (default {@code ~/.cache/zoo}). */
-  public static final String CACHE_ENV = "ZOO_CACHE";
+  public static final String CACHE_ENV = ZooCache.ENV;
 
   private static final String RESOURCE = "/dev/zoo/api/engine/engine-speeds.json";
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
@@ -90,12 +91,7 @@ public final class EngineSpeeds {
 
   /** Where {@code zoo engines --tune} keeps this machine's measurements. */
   public static Path cacheFile() {
-    String dir = System.getenv(CACHE_ENV);
-    Path base =
-        dir != null && !dir.isBlank()
-            ? Path.of(dir)
-            : Path.of(System.getProperty("user.home"), ".cache", "zoo");
-    return base.resolve("engine-speeds.json");
+    return ZooCache.folder().resolve("engine-speeds.json");
   }
 
   /**
