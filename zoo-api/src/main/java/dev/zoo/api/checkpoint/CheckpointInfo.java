@@ -46,6 +46,41 @@ public record CheckpointInfo(
     String created,
     Provenance provenance) {
 
+  /** The key of {@link #extra} under which a model records its number of parameters. */
+  public static final String PARAMETERS = "parameters";
+
+  /**
+   * The number of parameters (scalars) of all the model's networks as recorded at saving, or -1 in
+   * checkpoints written before the zoo recorded it.
+   */
+  public long parameters() {
+    return extra != null && extra.get(PARAMETERS) instanceof Number n ? n.longValue() : -1;
+  }
+
+  /** Returns a copy that records {@code parameters} under {@link #PARAMETERS} in {@link #extra}. */
+  public CheckpointInfo withParameters(long parameters) {
+    Map<String, Object> more = new java.util.LinkedHashMap<>(extra == null ? Map.of() : extra);
+    more.put(PARAMETERS, parameters);
+    return new CheckpointInfo(
+        format,
+        family,
+        variant,
+        hyperparameters,
+        inputShape,
+        labels,
+        engine,
+        engineVersion,
+        djlVersion,
+        engineReason,
+        epoch,
+        seed,
+        metrics,
+        more,
+        files,
+        created,
+        provenance);
+  }
+
   /** Returns a copy with another epoch and metrics. */
   public CheckpointInfo withProgress(int epoch, Map<String, Double> metrics) {
     return copy(epoch, metrics, files, created);

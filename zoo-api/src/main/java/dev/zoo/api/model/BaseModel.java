@@ -131,6 +131,15 @@ public abstract class BaseModel<D> implements AutoCloseable {
 
   /** A model card: what the model is, its size, engine, latest figures and provenance. */
   public ModelCard describe() {
+    return new ModelCard(
+        checkpointInfo(epochs, metrics),
+        parameters(),
+        engine().backend().name() + " on " + engine().device(),
+        null);
+  }
+
+  /** The number of parameters (scalars) of all the model's initialised networks. */
+  public long parameters() {
     long parameters = 0;
     for (Network network : networks()) {
       for (Pair<String, Parameter> p : network.block().getParameters()) {
@@ -139,11 +148,7 @@ public abstract class BaseModel<D> implements AutoCloseable {
         }
       }
     }
-    return new ModelCard(
-        checkpointInfo(epochs, metrics),
-        parameters,
-        engine().backend().name() + " on " + engine().device(),
-        null);
+    return parameters;
   }
 
   /** Frees the model's native memory; the model cannot be used afterwards. */
@@ -173,7 +178,7 @@ public abstract class BaseModel<D> implements AutoCloseable {
 
   /** What {@code model.json} records after {@code epoch} epochs with {@code latest} metrics. */
   public CheckpointInfo checkpointInfo(int epoch, Map<String, Double> latest) {
-    return description.at(manager.getEngine(), epoch, latest);
+    return description.at(manager.getEngine(), epoch, latest).withParameters(parameters());
   }
 
   /**

@@ -30,7 +30,8 @@ public record ModelCard(CheckpointInfo info, long parameters, String runsOn, Str
 
   /** The card of a checkpoint as its {@code model.json} records it, without loading the model. */
   public static ModelCard saved(Checkpoint checkpoint) {
-    return new ModelCard(checkpoint.info(), -1, null, checkpoint.dir().toString());
+    return new ModelCard(
+        checkpoint.info(), checkpoint.info().parameters(), null, checkpoint.dir().toString());
   }
 
   @Override
