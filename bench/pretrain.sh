@@ -7,8 +7,10 @@
 #   bench/pretrain.sh fashion-mnist/simple-cnn breast-cancer/mlp
 #
 # Needs Debian's dataset-fashion-mnist and fortunes (the zoo's default data) and python3-sklearn
-# (the breast cancer table). Each model trains on the PyTorch engine with seed 42.
+# (the breast cancer table). Each model trains on the PyTorch engine with seed 42, with
+# ZOO_THREADS native threads (default 1: steadier on a shared machine).
 set -euo pipefail
+export ZOO_THREADS="${ZOO_THREADS:-1}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 zoo="$root/zoo"
 resources="$root/zoo-models/src/main/resources"
@@ -57,6 +59,6 @@ for spec in "${models[@]}"; do
   python3 "$root/bench/pretrain_card.py" --resources "$resources" --checkpoint "$run/checkpoint" \
     --info "$run.info.json" --eval "$run.eval.json" --name "$name" --family "$family" \
     --variant "$variant" --summary "$summary" --data "$data" --budget "$budget" \
-    --trained-on "$cores, PyTorch engine, $(date -u +%F)" --measured-by "$measured" \
+    --trained-on "$cores, PyTorch engine, $ZOO_THREADS thread(s), $(date -u +%F)" --measured-by "$measured" \
     --licence "$licence" --seconds "$seconds" "${args[@]}"
 done

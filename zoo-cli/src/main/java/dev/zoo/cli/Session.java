@@ -41,6 +41,11 @@ final class Session {
 
   /** A run context from the global options, with {@code data} as its {@code --data}. */
   RunContext context(Path data) {
+    return contextBuilder(data).build();
+  }
+
+  /** A builder of {@link #context(Path)}, for a command that adds to it. */
+  RunContext.Builder contextBuilder(Path data) {
     return RunContext.builder(zoo)
         .out(out)
         .log(err)
@@ -51,8 +56,7 @@ final class Session {
         .interactive(System.console() != null)
         .judge(new JudgeProvider(data, global.engine, err))
         .json(global.json)
-        .command(commandLine())
-        .build();
+        .command(commandLine());
   }
 
   /** Prints a report as text or, with {@code --json}, as JSON. */

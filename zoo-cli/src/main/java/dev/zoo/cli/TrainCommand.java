@@ -35,6 +35,13 @@ final class TrainCommand extends FamilyCommand {
       throw new InvalidSettingException("Name the run directory with --out DIR.");
     }
     TrainRequest request = options.request(null, familyValues());
-    session.print(family.train(request, session.context(options.data)));
+    Path startFrom = options.startFrom(family.name());
+    session.print(
+        family.train(
+            request,
+            session
+                .contextBuilder(options.data)
+                .training(o -> o.withStartFrom(startFrom))
+                .build()));
   }
 }

@@ -2,6 +2,7 @@ package dev.zoo.cli;
 
 import dev.zoo.api.TrainRequest;
 import dev.zoo.api.common.InvalidSettingException;
+import dev.zoo.api.pretrained.PretrainedModels;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +44,14 @@ final class TrainOptions {
   boolean resume;
 
   @Option(
+      names = "--from",
+      paramLabel = "MODEL|DIR",
+      description =
+          "Fine-tune: start from a pretrained model (zoo models) or a checkpoint of the same"
+              + " family; parameters of another shape (a head for other labels) start fresh.")
+  String from;
+
+  @Option(
       names = "--steps",
       paramLabel = "N",
       description = "Train for N optimizer steps (batches) instead of whole epochs.")
@@ -53,6 +62,21 @@ final class TrainOptions {
       paramLabel = "NAME=VALUE",
       description = "Set a hyper-parameter by name (repeatable; see 'zoo info FAMILY').")
   Map<String, String> overrides = new LinkedHashMap<>();
+
+  /**
+   * The checkpoint that {@code --from} names for {@code family}: a pretrained model's unpacked
+   * folder, or the directory given; null without {@code --from}.
+   *
+   * @throws InvalidSettingException when a pretrained model of that name is another family's
+   */
+  Path startFrom(String family) {
+    if (from == null) {
+      return null;
+    }
+    PretrainedModels models = PretrainedModels.onClassPath();
+    boolean named = models.all().stream().anyMatch(m -> m.name().equals(from));
+    return named ? models.checkpoint(from, family) : Path.of(from);
+  }
 
   /**
    * The request these options make, with {@code defaultOut} when {@code --out} is not given and the

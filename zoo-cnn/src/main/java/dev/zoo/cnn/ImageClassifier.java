@@ -282,4 +282,10 @@ public final class ImageClassifier extends ImageModel {
       return new ImageClassifier(description(hp, List.of(1, height(), width()), labels()));
     }
   }
+
+  /** Fine-tuning starts from a saved classifier of any label set, on this model's engine. */
+  @Override
+  protected ImageClassifier openToStartFrom(Path checkpoint) {
+    return load(checkpoint, engine().backend().name());
+  }
 }

@@ -195,4 +195,10 @@ public final class TabularClassifier extends BaseModel<CsvTable> {
           describe(train, description(hyperparameters(), List.of(), List.of())));
     }
   }
+
+  /** Fine-tuning starts from a saved classifier of any label set, on this model's engine. */
+  @Override
+  protected TabularClassifier openToStartFrom(Path checkpoint) {
+    return load(checkpoint, engine().backend().name());
+  }
 }

@@ -11,6 +11,7 @@ import dev.zoo.api.checkpoint.Network;
 import dev.zoo.api.checkpoint.Provenance;
 import dev.zoo.api.common.DataSource;
 import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.train.FitOptions;
 import dev.zoo.api.train.StepPlan;
@@ -138,6 +139,20 @@ public abstract class BaseModel<D> implements AutoCloseable {
         null);
   }
 
+  /**
+   * Opens the checkpoint a new run starts from ({@link FitOptions#startFrom()}) as a model of this
+   * class on this model's engine, whatever its labels or vocabulary; families that support fine-
+   * tuning override it with their loader.
+   *
+   * @throws InvalidSettingException when the family cannot start from a checkpoint
+   * @throws dev.zoo.api.common.CheckpointException when the checkpoint is missing, damaged or of
+   *     another family
+   */
+  protected BaseModel<?> openToStartFrom(Path checkpoint) {
+    throw new InvalidSettingException(
+        "The " + description.family() + " family cannot start a run from a checkpoint yet.");
+  }
+
   /** The number of parameters (scalars) of all the model's initialised networks. */
   public long parameters() {
     long parameters = 0;
@@ -208,6 +223,13 @@ public abstract class BaseModel<D> implements AutoCloseable {
       TrainingTask task, StepPlan plan, DataSource data, Path runDir, FitOptions options) {
     description =
         description.withProvenance(Provenance.of(data.source(), data.sha256(), options.command()));
+    if (options.startFrom() != null && !options.resume()) {
+      try (BaseModel<?> source = openToStartFrom(options.startFrom())) {
+        options
+            .listener()
+            .notice(ParameterTransfer.copy(source, this).sentence(options.startFrom()));
+      }
+    }
     TrainingSummary summary = new TrainingLoop(task, plan, seed(), runDir, options).run();
     epochs = summary.completedEpochs();
     if (summary.last() != null) {

@@ -1,5 +1,6 @@
 package dev.zoo.api.train;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,9 +21,17 @@ import java.util.Objects;
  * @param timeLimit stop after the step that passes this much wall time (a checkpoint is written),
  *     or null for no limit
  * @param command how the run was started, for the checkpoint's provenance
+ * @param startFrom a checkpoint of the same family whose parameters a new run starts from (fine-
+ *     tuning: those of the same name and shape are copied, the others, e.g. a classifier head for
+ *     another label set, keep their fresh initialisation), or null to start from scratch
  */
 public record FitOptions(
-    TrainingListener listener, boolean resume, long maxSteps, Duration timeLimit, String command) {
+    TrainingListener listener,
+    boolean resume,
+    long maxSteps,
+    Duration timeLimit,
+    String command,
+    Path startFrom) {
 
   /** Checks the values. */
   public FitOptions {
@@ -44,31 +53,41 @@ public record FitOptions(
         false,
         0,
         null,
-        "java " + System.getProperty("sun.java.command", "(application)"));
+        "java " + System.getProperty("sun.java.command", "(application)"),
+        null);
   }
 
   /** A copy with another listener; {@link TrainingListener#NONE} for silence. */
   public FitOptions withListener(TrainingListener value) {
-    return new FitOptions(value, resume, maxSteps, timeLimit, command);
+    return new FitOptions(value, resume, maxSteps, timeLimit, command, startFrom);
   }
 
   /** A copy that continues (or not) the checkpoint in the run directory. */
   public FitOptions withResume(boolean value) {
-    return new FitOptions(listener, value, maxSteps, timeLimit, command);
+    return new FitOptions(listener, value, maxSteps, timeLimit, command, startFrom);
   }
 
   /** A copy that stops after {@code value} steps in this call (0: no limit). */
   public FitOptions withMaxSteps(long value) {
-    return new FitOptions(listener, resume, value, timeLimit, command);
+    return new FitOptions(listener, resume, value, timeLimit, command, startFrom);
   }
 
   /** A copy that stops once {@code value} of wall time has passed (null: no limit). */
   public FitOptions withTimeLimit(Duration value) {
-    return new FitOptions(listener, resume, maxSteps, value, command);
+    return new FitOptions(listener, resume, maxSteps, value, command, startFrom);
+  }
+
+  /**
+   * A copy whose new run starts from the parameters of the checkpoint {@code value} (a run
+   * directory or checkpoint folder of the same family), or from scratch when null; ignored when
+   * resuming.
+   */
+  public FitOptions withStartFrom(Path value) {
+    return new FitOptions(listener, resume, maxSteps, timeLimit, command, value);
   }
 
   /** A copy recording {@code value} as the command that started the run. */
   public FitOptions withCommand(String value) {
-    return new FitOptions(listener, resume, maxSteps, timeLimit, value);
+    return new FitOptions(listener, resume, maxSteps, timeLimit, value, startFrom);
   }
 }
