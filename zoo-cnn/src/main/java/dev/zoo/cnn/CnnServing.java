@@ -12,6 +12,7 @@ import dev.zoo.api.checkpoint.Network;
 import dev.zoo.api.djl.DjlServing;
 import dev.zoo.api.djl.Translation;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Serves the CNN family's pretrained classifiers to DJL: the network of {@link ImageClassifier} and
@@ -45,7 +46,8 @@ public final class CnnServing implements DjlServing {
   }
 
   @Override
-  public List<Translation<?, ?>> translations(ModelDescription description) {
+  public List<Translation<?, ?>> translations(
+      ModelDescription description, Map<String, ?> arguments) {
     List<Integer> shape = description.inputShape();
     return List.of(
         new Translation<>(

@@ -12,6 +12,7 @@ import dev.zoo.api.data.TableFeatures;
 import dev.zoo.api.djl.DjlServing;
 import dev.zoo.api.djl.Translation;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Serves the tabular family's pretrained classifiers to DJL: the network of {@link
@@ -43,7 +44,8 @@ public final class TabularServing implements DjlServing {
   }
 
   @Override
-  public List<Translation<?, ?>> translations(ModelDescription description) {
+  public List<Translation<?, ?>> translations(
+      ModelDescription description, Map<String, ?> arguments) {
     return List.of(
         new Translation<>(
             float[].class,

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.checkpoint.Network;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a model family gives DJL's model zoo API for its pretrained models: the trained network and
@@ -39,7 +40,12 @@ public interface DjlServing {
 
   /**
    * The translators the family offers for {@code description}'s model, each with its input and
-   * output class; the first is used when a criteria names no types it prefers.
+   * output class; the loader uses the one whose classes are the criteria's.
+   *
+   * @param description what the checkpoint says about its model
+   * @param arguments the criteria's arguments ({@code optArgument(key, value)}), e.g. the length of
+   *     generated text; values may be strings or numbers
+   * @throws dev.zoo.api.common.InvalidSettingException when an argument is out of its range
    */
-  List<Translation<?, ?>> translations(ModelDescription description);
+  List<Translation<?, ?>> translations(ModelDescription description, Map<String, ?> arguments);
 }

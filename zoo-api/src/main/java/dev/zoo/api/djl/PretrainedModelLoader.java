@@ -26,6 +26,7 @@ import dev.zoo.api.engine.EngineRequest;
 import dev.zoo.api.engine.Engines;
 import dev.zoo.api.pretrained.PretrainedModel;
 import dev.zoo.api.pretrained.PretrainedModels;
+import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
@@ -149,16 +150,21 @@ final class PretrainedModelLoader implements ModelLoader {
     if (own != null && own.isSupported(in, out)) {
       return own.newInstance(in, out, model, criteria.getArguments());
     }
-    for (Translation<?, ?> t : serving.translations(description)) {
+    List<Translation<?, ?>> offered = serving.translations(description, criteria.getArguments());
+    for (Translation<?, ?> t : offered) {
       if (t.serves(in, out)) {
         return (Translator<I, O>) t.translator();
       }
+    }
+    if (offered.isEmpty()) {
+      throw new ModelNotFoundException(
+          "The pretrained model " + card.name() + " has no translator for DJL.");
     }
     throw new ModelNotFoundException(
         "The pretrained model "
             + card.name()
             + " translates "
-            + serving.translations(description).stream()
+            + offered.stream()
                 .map(t -> t.input().getSimpleName() + " to " + t.output().getSimpleName())
                 .collect(Collectors.joining(" or "))
             + ", not "
