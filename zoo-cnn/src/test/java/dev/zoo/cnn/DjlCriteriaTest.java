@@ -11,17 +11,12 @@ import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ModelZoo;
 import ai.djl.repository.zoo.ZooModel;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.data.ImageSet;
-import dev.zoo.api.djl.PretrainedModelZoo;
-import dev.zoo.api.djl.PretrainedZooProvider;
 import dev.zoo.api.model.Classification;
-import dev.zoo.api.pretrained.PretrainedModels;
 import dev.zoo.api.testing.ModelJar;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +25,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,13 +37,12 @@ class DjlCriteriaTest {
 
   private static final String NAME = "fashion-mnist/simple-cnn";
 
-  private static Path dir;
+  @TempDir static Path dir;
   private static Path checkpoint;
   private static final List<Path> IMAGES = new ArrayList<>();
 
   @BeforeAll
   static void shipAModel() throws Exception {
-    dir = Files.createTempDirectory("djl-criteria");
     try (ImageClassifier model =
         ImageClassifier.builder()
             .engine("pytorch")
@@ -57,9 +52,7 @@ class DjlCriteriaTest {
             .build()) {
       checkpoint = model.save(dir.resolve("run"));
     }
-    ClassLoader jar = ModelJar.of(dir.resolve("jar"), NAME, "cnn", "simple-cnn", checkpoint);
-    PretrainedModels models = PretrainedModels.of(jar, dir.resolve("cache"));
-    ModelZoo.registerModelZoo(() -> new PretrainedModelZoo(models));
+    ModelJar.serveToDjl(dir, NAME, "cnn", "simple-cnn", checkpoint);
     ImageSet test = TestData.sample().test();
     for (int i = 0; i < 6; i++) {
       IMAGES.add(TestData.writePng(dir.resolve("grey" + i + ".png"), test.image(i), 28, 28));
@@ -78,7 +71,7 @@ class DjlCriteriaTest {
 
   @AfterAll
   static void restoreTheClassPathZoo() {
-    ModelZoo.registerModelZoo(new PretrainedZooProvider());
+    ModelJar.restoreDjlZoo();
   }
 
   @ParameterizedTest

@@ -6,21 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelZoo;
 import ai.djl.repository.zoo.ZooModel;
 import dev.zoo.api.common.InvalidSettingException;
-import dev.zoo.api.djl.PretrainedModelZoo;
-import dev.zoo.api.djl.PretrainedZooProvider;
-import dev.zoo.api.pretrained.PretrainedModels;
 import dev.zoo.api.testing.ModelJar;
 import dev.zoo.api.text.Corpus;
 import dev.zoo.api.text.TokenSampler;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,11 +29,11 @@ class DjlCriteriaTest {
 
   private static final String NAME = "fortunes/char-lstm";
 
+  @TempDir static Path dir;
   private static Path checkpoint;
 
   @BeforeAll
   static void shipAModel() throws Exception {
-    Path dir = Files.createTempDirectory("djl-criteria");
     try (CharLanguageModel model =
         CharLanguageModel.builder()
             .variant("char-lstm")
@@ -48,14 +44,12 @@ class DjlCriteriaTest {
             .build()) {
       checkpoint = model.save(dir.resolve("run"));
     }
-    ClassLoader jar = ModelJar.of(dir.resolve("jar"), NAME, "rnn", "char-lstm", checkpoint);
-    PretrainedModels models = PretrainedModels.of(jar, dir.resolve("cache"));
-    ModelZoo.registerModelZoo(() -> new PretrainedModelZoo(models));
+    ModelJar.serveToDjl(dir, NAME, "rnn", "char-lstm", checkpoint);
   }
 
   @AfterAll
   static void restoreTheClassPathZoo() {
-    ModelZoo.registerModelZoo(new PretrainedZooProvider());
+    ModelJar.restoreDjlZoo();
   }
 
   private static Criteria<String, String> criteria(String engine, int length, long seed) {

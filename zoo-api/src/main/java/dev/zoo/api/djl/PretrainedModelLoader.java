@@ -117,6 +117,12 @@ final class PretrainedModelLoader implements ModelLoader {
       Checkpoint checkpoint,
       ModelDescription description)
       throws ModelNotFoundException, MalformedModelException {
+    Class<I> in = criteria.getInputClass();
+    Class<O> out = criteria.getOutputClass();
+    TranslatorFactory own = criteria.getTranslatorFactory();
+    boolean ownTranslator = own != null && own.isSupported(in, out);
+    Translator<I, O> translator =
+        ownTranslator ? null : familyTranslator(in, out, serving, description, criteria);
     EngineChoice choice = description.choice();
     Engine engine = choice.backend().load();
     Model model = Model.newInstance(card.name(), choice.device().toDjl(), engine.getEngineName());
@@ -126,30 +132,31 @@ final class PretrainedModelLoader implements ModelLoader {
       checkpoint.loadParameters(network, model.getNDManager());
       model.setProperty("zoo.family", card.family());
       model.setProperty("zoo.variant", description.variant());
-      return new ZooModel<>(model, translator(criteria, serving, description, model));
+      if (ownTranslator) {
+        translator = own.newInstance(in, out, model, criteria.getArguments());
+      }
+      return new ZooModel<>(model, translator);
     } catch (CheckpointException | TranslateException e) {
       model.close();
       throw new MalformedModelException(e.getMessage(), e);
-    } catch (ModelNotFoundException | RuntimeException e) {
+    } catch (RuntimeException e) {
       model.close();
       throw e;
     }
   }
 
   /**
-   * The translator of the criteria's own factory ({@code optTranslator}, {@code
-   * optTranslatorFactory}) if it has one for the criteria's input and output, else the family's.
+   * The family's translator from {@code in} to {@code out}; the criteria's own ({@code
+   * optTranslator}, {@code optTranslatorFactory}) takes precedence when it has one for them.
    */
   @SuppressWarnings("unchecked")
-  private <I, O> Translator<I, O> translator(
-      Criteria<I, O> criteria, DjlServing serving, ModelDescription description, Model model)
-      throws ModelNotFoundException, TranslateException {
-    Class<I> in = criteria.getInputClass();
-    Class<O> out = criteria.getOutputClass();
-    TranslatorFactory own = criteria.getTranslatorFactory();
-    if (own != null && own.isSupported(in, out)) {
-      return own.newInstance(in, out, model, criteria.getArguments());
-    }
+  private <I, O> Translator<I, O> familyTranslator(
+      Class<I> in,
+      Class<O> out,
+      DjlServing serving,
+      ModelDescription description,
+      Criteria<I, O> criteria)
+      throws ModelNotFoundException {
     List<Translation<?, ?>> offered = serving.translations(description, criteria.getArguments());
     for (Translation<?, ?> t : offered) {
       if (t.serves(in, out)) {

@@ -10,7 +10,6 @@ import ai.djl.modality.cv.Image;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ModelZoo;
-import dev.zoo.api.pretrained.PretrainedModels;
 import dev.zoo.api.testing.ModelJar;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,11 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 class PretrainedModelZooTest {
 
   @TempDir Path jar;
-  @TempDir Path cache;
 
   @AfterEach
   void restoreTheClassPathZoo() {
-    ModelZoo.registerModelZoo(new PretrainedZooProvider());
+    ModelJar.restoreDjlZoo();
   }
 
   @Test
@@ -55,8 +53,7 @@ class PretrainedModelZooTest {
   void aModelWhoseFamilyIsAbsentIsNotFoundWithTheReason() throws IOException {
     Path checkpoint = Files.createDirectories(jar.resolve("source"));
     Files.writeString(checkpoint.resolve("model.json"), "{}");
-    ClassLoader loader = ModelJar.of(jar.resolve("jar"), "data/net", "cnn", "lenet", checkpoint);
-    ModelZoo.registerModelZoo(() -> new PretrainedModelZoo(PretrainedModels.of(loader, cache)));
+    ModelJar.serveToDjl(jar, "data/net", "cnn", "lenet", checkpoint);
     assertEquals(
         List.of("data/net"),
         ModelZoo.getModelZoo("dev.zoo").getModelLoaders().stream()

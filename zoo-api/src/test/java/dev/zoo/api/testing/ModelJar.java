@@ -1,7 +1,10 @@
 package dev.zoo.api.testing;
 
+import ai.djl.repository.zoo.ModelZoo;
 import com.google.gson.Gson;
 import dev.zoo.api.common.Sha256;
+import dev.zoo.api.djl.PretrainedModelZoo;
+import dev.zoo.api.djl.PretrainedZooProvider;
 import dev.zoo.api.pretrained.PretrainedModel;
 import dev.zoo.api.pretrained.PretrainedModels;
 import java.io.IOException;
@@ -64,5 +67,22 @@ public final class ModelJar {
     Files.createDirectories(index.getParent());
     Files.writeString(index, new Gson().toJson(List.of(card)));
     return new URLClassLoader(new URL[] {folder.toUri().toURL()}, null);
+  }
+
+  /**
+   * Makes {@code checkpoint} the only pretrained model DJL's {@code ModelZoo} knows under the group
+   * id {@code dev.zoo}, as {@code name}: a models jar in {@code dir/jar}, unpacked into {@code
+   * dir/cache}. {@link #restoreDjlZoo()} undoes it.
+   */
+  public static void serveToDjl(
+      Path dir, String name, String family, String variant, Path checkpoint) throws IOException {
+    ClassLoader jar = of(dir.resolve("jar"), name, family, variant, checkpoint);
+    PretrainedModels models = PretrainedModels.of(jar, dir.resolve("cache"));
+    ModelZoo.registerModelZoo(() -> new PretrainedModelZoo(models));
+  }
+
+  /** Registers the zoo of the models on the class path with DJL again. */
+  public static void restoreDjlZoo() {
+    ModelZoo.registerModelZoo(new PretrainedZooProvider());
   }
 }
