@@ -73,16 +73,25 @@ public final class CharLanguageModel extends BaseModel<Corpus> implements TextGe
   private CharLanguageModel(ModelDescription description, Tokenizer tokenizer) {
     super(description);
     this.tokenizer = tokenizer;
-    Hyperparameters hp = description.hyperparameters();
-    this.net =
-        new CharRnnNet(
-            variant().equals("char-gru") ? RecurrentStack.Cell.GRU : RecurrentStack.Cell.LSTM,
-            tokenizer.size(),
-            hp.getInt("embedding"),
-            hp.getInt("hidden"),
-            hp.getInt("layers"),
-            (float) hp.getDouble("dropout"));
+    this.net = network(description, tokenizer.size());
     net.initialize(manager(), DataType.FLOAT32, new Shape(1, context()));
+  }
+
+  /**
+   * The network of {@code description}'s variant ({@code char-lstm} or {@code char-gru}) over
+   * {@code vocabulary} tokens, not initialised.
+   */
+  static CharRnnNet network(ModelDescription description, int vocabulary) {
+    Hyperparameters hp = description.hyperparameters();
+    return new CharRnnNet(
+        description.variant().equals("char-gru")
+            ? RecurrentStack.Cell.GRU
+            : RecurrentStack.Cell.LSTM,
+        vocabulary,
+        hp.getInt("embedding"),
+        hp.getInt("hidden"),
+        hp.getInt("layers"),
+        (float) hp.getDouble("dropout"));
   }
 
   /**
@@ -252,14 +261,7 @@ public final class CharLanguageModel extends BaseModel<Corpus> implements TextGe
     if (length <= 0) {
       throw new InvalidSettingException("Length must be a positive number, not " + length + ".");
     }
-    int[] input =
-        tokenizer.encode(prompt == null ? "" : prompt, w -> notice.accept("Prompt: " + w));
-    if (input.length == 0) {
-      input = tokenizer.encode("\n", w -> {});
-    }
-    if (input.length == 0) {
-      input = new int[] {0};
-    }
+    int[] input = promptTokens(tokenizer, prompt, notice);
     StringBuilder text = new StringBuilder();
     RecurrentGeneration.run(
         net,
@@ -273,6 +275,22 @@ public final class CharLanguageModel extends BaseModel<Corpus> implements TextGe
           stream.accept(ch);
         });
     return text.toString();
+  }
+
+  /**
+   * The tokens of {@code prompt} that generation continues: its characters in the vocabulary
+   * (skipped ones told to {@code notice}), else a line break, else token 0.
+   */
+  static int[] promptTokens(Tokenizer tokenizer, String prompt, Consumer<String> notice) {
+    int[] input =
+        tokenizer.encode(prompt == null ? "" : prompt, w -> notice.accept("Prompt: " + w));
+    if (input.length == 0) {
+      input = tokenizer.encode("\n", w -> {});
+    }
+    if (input.length == 0) {
+      input = new int[] {0};
+    }
+    return input;
   }
 
   /** The model's tokenizer: a {@link CharVocabulary}, one token per character. */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.zoo.api.text.TokenSampler;
 import java.nio.IntBuffer;
@@ -36,28 +37,65 @@ final class RecurrentGeneration {
       TokenSampler sampler,
       IntConsumer drawn) {
     try (NDManager generation = parent.newSubManager()) {
-      NDList state = new NDList();
-      int[] input = prompt;
-      for (int produced = 0; produced < length; produced++) {
-        float[] last;
-        try (NDManager step = generation.newSubManager()) {
-          NDList in = new NDList(tokens(step, input, 1, input.length));
-          in.addAll(state);
-          NDList out = net.forward(new ParameterStore(step, false), in, false);
-          last = out.head().get(0, input.length - 1).toFloatArray();
-          state.forEach(NDArray::close);
-          state = new NDList();
-          for (int i = 1; i < out.size(); i++) {
-            NDArray kept = out.get(i);
-            kept.attach(generation);
-            state.add(kept);
-          }
-        }
-        int next = sampler.sample(last);
-        drawn.accept(next);
-        input = new int[] {next};
+      NDList out =
+          net.forward(
+              new ParameterStore(generation, false),
+              new NDList(tokens(generation, prompt, 1, prompt.length)),
+              false);
+      continueFrom(net, generation, out, length, sampler, drawn);
+    }
+  }
+
+  /**
+   * Draws {@code length} tokens after the network's output {@code first} for a prompt: logits
+   * {@code (1, T, vocabulary)} followed by the recurrent state, which later steps carry forward.
+   *
+   * @param net the network
+   * @param generation the manager that holds the state between steps; the caller closes it
+   * @param first the network's output for the prompt; its state arrays are closed once used
+   * @param length how many tokens to draw, at least one
+   * @param sampler draws a token from the last position's logits
+   */
+  static void continueFrom(
+      Block net,
+      NDManager generation,
+      NDList first,
+      int length,
+      TokenSampler sampler,
+      IntConsumer drawn) {
+    NDList state = kept(first, generation);
+    float[] last = lastLogits(first.head());
+    for (int produced = 1; ; produced++) {
+      int next = sampler.sample(last);
+      drawn.accept(next);
+      if (produced == length) {
+        break;
+      }
+      try (NDManager step = generation.newSubManager()) {
+        NDList in = new NDList(tokens(step, new int[] {next}, 1, 1));
+        in.addAll(state);
+        NDList out = net.forward(new ParameterStore(step, false), in, false);
+        last = lastLogits(out.head());
+        state.forEach(NDArray::close);
+        state = kept(out, generation);
       }
     }
+  }
+
+  /** The logits of the last position of {@code (1, T, vocabulary)} logits. */
+  private static float[] lastLogits(NDArray logits) {
+    return logits.get(0, logits.getShape().get(1) - 1).toFloatArray();
+  }
+
+  /** The recurrent state of a step's output (all but its logits), moved into {@code generation}. */
+  private static NDList kept(NDList out, NDManager generation) {
+    NDList state = new NDList();
+    for (int i = 1; i < out.size(); i++) {
+      NDArray array = out.get(i);
+      array.attach(generation);
+      state.add(array);
+    }
+    return state;
   }
 
   /** Token indices {@code (rows, length)} as an INT32 array in {@code scope}. */

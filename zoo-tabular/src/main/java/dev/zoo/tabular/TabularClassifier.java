@@ -41,15 +41,25 @@ public final class TabularClassifier extends BaseModel<CsvTable> {
 
   private final TableFeatures features =
       TableFeatures.fromMap(description().extra(), label(), labels());
-  private final SequentialBlock block = new SequentialBlock();
+  private final SequentialBlock block;
 
   TabularClassifier(ModelDescription description) {
     super(description);
-    for (int units : new int[] {64, 32, 16}) {
-      block.add(Linear.builder().setUnits(units).build()).add(Activation::relu);
-    }
-    block.add(Linear.builder().setUnits(labels().size() == 2 ? 1 : labels().size()).build());
+    block = network(labels().size());
     block.initialize(manager(), DataType.FLOAT32, new Shape(1, features.columns().size()));
+  }
+
+  /**
+   * The multi-layer perceptron: dense layers of 64, 32 and 16 units with ReLU, then one logit for
+   * two classes or one per class; rows {@code (N, columns)} to {@code (N, 1)} or {@code (N,
+   * classes)}. Not initialised.
+   */
+  static SequentialBlock network(int classes) {
+    SequentialBlock net = new SequentialBlock();
+    for (int units : new int[] {64, 32, 16}) {
+      net.add(Linear.builder().setUnits(units).build()).add(Activation::relu);
+    }
+    return net.add(Linear.builder().setUnits(classes == 2 ? 1 : classes).build());
   }
 
   /** {@code base} made the description of a new model of {@code train}'s features. */
