@@ -199,7 +199,7 @@ class CliErrorsTest {
     Cli.Result noCheckpoint = Cli.run("eval", "cnn");
     assertEquals(2, noCheckpoint.code(), noCheckpoint::toString);
     assertTrue(noCheckpoint.err().contains("--checkpoint"), noCheckpoint::toString);
-    Cli.run("eval", "cnn").userError("Missing required option", "--checkpoint");
+    Cli.run("eval", "cnn").userError("Give either --checkpoint DIR or --model NAME");
 
     Cli.run("predict", "cnn", "--checkpoint", out(), "--top", "5", "a.png")
         .userError("Unknown option: '--top'", "zoo predict cnn --help");
