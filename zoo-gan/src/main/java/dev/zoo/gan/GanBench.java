@@ -20,6 +20,7 @@ import dev.zoo.api.train.FitOptions;
 import dev.zoo.api.train.TrainingSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,6 +94,7 @@ final class GanBench {
                 choice, model.manager().getEngine().getVersion(), variant, hp, train.size());
         json.put("budget_steps", steps);
         json.put("longer_steps", LONGER * steps);
+        json.put("peer_args", peerArguments(hp, steps));
         json.put(
             "budget",
             String.format(
@@ -155,5 +157,16 @@ final class GanBench {
       model.sample(1, i);
     }
     return Measure.medianMillis(LATENCY_RUNS, i -> i, i -> model.sample(1, i));
+  }
+
+  /** The settings the plain-PyTorch peer needs to train the same networks for the same steps. */
+  private static Map<String, Object> peerArguments(Hyperparameters hp, int steps) {
+    Map<String, Object> args = new LinkedHashMap<>();
+    args.put("steps", steps);
+    if (hp.has("g_channels") && hp.has("d_channels")) {
+      args.put("g-channels", hp.getInt("g_channels"));
+      args.put("d-channels", hp.getInt("d_channels"));
+    }
+    return args;
   }
 }
