@@ -4,13 +4,15 @@
 Trains the Zoo's DCGAN (or MLP GAN) on Fashion-MNIST with the same
 architecture and hyper-parameters as the Java benchmark -- one discriminator
 step and one generator step per batch, Adam with beta1 0.5, the
-non-saturating generator loss -- and measures training throughput,
-generation throughput at batch 256, single-image latency and peak memory.
-Progress goes to stderr; the last line on stdout is one JSON object.
+non-saturating generator loss, DCGAN's N(0, 0.02) initial weights -- and
+measures training throughput, generation throughput at batch 256,
+single-image latency and peak memory. Progress goes to stderr; the last line
+on stdout is one JSON object; --grid writes the generator's images of 64
+fixed noise vectors as a PNG.
 
 Example:
-    /usr/bin/python3 bench/peers/gan.py --model dcgan --epochs 1 \\
-        --batch-size 64 --lr 2e-4 --threads 2 \\
+    /usr/bin/python3 bench/peers/gan.py --model dcgan --steps 2400 \\
+        --batch-size 32 --lr 2e-4 --threads 2 \\
         --data /usr/share/datasets/fashion-mnist --limit 10000 --seed 42
 """
 
@@ -27,6 +29,8 @@ from common import INFER_BATCH, log
 
 LATENT = 100
 LATENCY_IMAGES = 100
+G_CHANNELS = 64  # the zoo's g_channels: maps after the generator's projection
+D_CHANNELS = 32  # the zoo's d_channels: maps of the discriminator's first convolution
 
 
 def load_images(directory, limit):
@@ -37,25 +41,31 @@ def load_images(directory, limit):
     return torch.from_numpy(images.astype(np.float32)).div_(127.5).sub_(1.0).unsqueeze(1)
 
 
-def dcgan(kernel=5):
-    """The zoo's dcgan: dense to 128x7x7, two stride-2 transposed convolutions, tanh."""
-    pad = (kernel - 1) // 2
+def dcgan(args):
+    """The zoo's dcgan: dense to g_channels x 7 x 7, two stride-2 transposed 4x4 convolutions
+    (padding 1) and tanh; a discriminator of two stride-2 4x4 convolutions (d_channels, twice
+    that with batch norm) and one logit; weights from N(0, 0.02)."""
+    g, d = args.g_channels, args.d_channels
     generator = nn.Sequential(
-        nn.Linear(LATENT, 128 * 7 * 7, bias=False), nn.BatchNorm1d(128 * 7 * 7), nn.ReLU(),
-        nn.Unflatten(1, (128, 7, 7)),
-        nn.ConvTranspose2d(128, 64, kernel, 2, pad, output_padding=1, bias=False),
-        nn.BatchNorm2d(64), nn.ReLU(),
-        nn.ConvTranspose2d(64, 1, kernel, 2, pad, output_padding=1), nn.Tanh(),
+        nn.Linear(LATENT, g * 7 * 7, bias=False), nn.BatchNorm1d(g * 7 * 7), nn.ReLU(),
+        nn.Unflatten(1, (g, 7, 7)),
+        nn.ConvTranspose2d(g, g // 2, 4, 2, 1, bias=False), nn.BatchNorm2d(g // 2), nn.ReLU(),
+        nn.ConvTranspose2d(g // 2, 1, 4, 2, 1), nn.Tanh(),
     )
     discriminator = nn.Sequential(
-        nn.Conv2d(1, 64, 4, 2, 1), nn.LeakyReLU(0.2),
-        nn.Conv2d(64, 128, 4, 2, 1), nn.LeakyReLU(0.2),
-        nn.Flatten(), nn.Linear(128 * 7 * 7, 1),
+        nn.Conv2d(1, d, 4, 2, 1), nn.LeakyReLU(0.2),
+        nn.Conv2d(d, 2 * d, 4, 2, 1), nn.BatchNorm2d(2 * d), nn.LeakyReLU(0.2),
+        nn.Flatten(), nn.Linear(2 * d * 7 * 7, 1),
     )
+    for module in list(generator.modules()) + list(discriminator.modules()):
+        if isinstance(module, (nn.Linear, nn.Conv2d, nn.ConvTranspose2d)):
+            nn.init.normal_(module.weight, 0.0, 0.02)
+            if module.bias is not None:
+                nn.init.zeros_(module.bias)
     return generator, discriminator
 
 
-def mlp_gan():
+def mlp_gan(args):
     generator = nn.Sequential(
         nn.Linear(LATENT, 256), nn.ReLU(), nn.Linear(256, 512), nn.ReLU(),
         nn.Linear(512, 784), nn.Tanh(), nn.Unflatten(1, (1, 28, 28)),
@@ -121,14 +131,32 @@ def median_latency_ms(g):
     return common.median_ms(times)
 
 
+@torch.no_grad()
+def write_grid(g, path, seed):
+    """The generator's images of 64 noise vectors drawn with seed, as an 8 x 8 grid PNG."""
+    from PIL import Image
+    g.eval()
+    z = torch.randn(64, LATENT, generator=torch.Generator().manual_seed(seed))
+    pixels = g(z).add(1).div(2).clamp(0, 1).mul(255).byte().squeeze(1).numpy()
+    rows = [np.concatenate(list(pixels[r * 8:(r + 1) * 8]), 1) for r in range(8)]
+    Image.fromarray(np.concatenate(rows, 0)).save(path)
+
+
 def main(argv=None):
-    p = common.parser(__doc__, sorted(MODELS), "dcgan", epochs=1, batch_size=64, lr=2e-4)
+    p = common.parser(__doc__, sorted(MODELS), "dcgan", epochs=1, batch_size=32, lr=2e-4)
     p.add_argument("--steps", type=int, default=0,
                    help="train this many steps (batches) instead of --epochs epochs")
+    p.add_argument("--g-channels", type=int, default=G_CHANNELS)
+    p.add_argument("--d-channels", type=int, default=D_CHANNELS)
+    p.add_argument("--grid", help="write 64 generated images to this PNG file")
     args = common.parse(common.run_options(p), argv)
     x = load_images(args.data, args.limit)
     log(f"torch {torch.__version__}, {torch.get_num_threads()} threads; {len(x)} training images")
-    g, d = MODELS[args.model]()
+    g, d = MODELS[args.model](args)
+    per_epoch = -(-len(x) // args.batch_size)
+    epochs = -(-args.steps // per_epoch) if args.steps > 0 else args.epochs
+    left = args.steps if args.steps > 0 else epochs * per_epoch
+    args.epochs = epochs
     opt_g = torch.optim.Adam(g.parameters(), lr=args.lr, betas=(0.5, 0.999))
     opt_d = torch.optim.Adam(d.parameters(), lr=args.lr, betas=(0.5, 0.999))
     shuffle = torch.Generator().manual_seed(args.seed)
@@ -142,6 +170,8 @@ def main(argv=None):
             g, d, opt_g, opt_d, x, args.batch_size, shuffle, clock, total - done)
         done += steps
         log(f"epoch {epoch}: {done}/{total} steps, D loss {d_loss:.4f}, G loss {g_loss:.4f}")
+    if args.grid:
+        write_grid(g, args.grid, args.seed)
     generation = generation_throughput(g, 10000)
     latency = median_latency_ms(g)
     common.print_result(common.row(

@@ -123,7 +123,7 @@ final class GanBench {
           "FD",
           last.fd(),
           String.format(Locale.ROOT, "class entropy %.2f bits", last.histogram().entropyBits()));
-      json.put(BenchRow.PEER_ARGS, Map.of("steps", longer * steps, "limit", train.size()));
+      json.put(BenchRow.PEER_ARGS, peerArguments(hp, longer * steps, train.size()));
       BenchRow.finish(
           json,
           String.format(
@@ -164,5 +164,29 @@ final class GanBench {
       model.sample(1, i);
     }
     return Measure.medianMillis(LATENCY_RUNS, i -> i, i -> model.sample(1, i));
+  }
+
+  /** The settings the plain-PyTorch peer needs to train the same networks for the same steps. */
+  private static Map<String, Object> peerArguments(Hyperparameters hp, int steps) {
+    Map<String, Object> args = new LinkedHashMap<>();
+    args.put("steps", steps);
+    if (hp.has("g_channels") && hp.has("d_channels")) {
+      args.put("g-channels", hp.getInt("g_channels"));
+      args.put("d-channels", hp.getInt("d_channels"));
+    }
+    return args;
+  }
+
+  /** The settings the plain-PyTorch peer needs to train the same dcgan for {@code steps}. */
+  private static Map<String, Object> peerArguments(Hyperparameters hp, int steps, int images) {
+    Map<String, Object> args = new LinkedHashMap<>();
+    args.put("steps", steps);
+    args.put("limit", images);
+    args.put("batch-size", hp.getInt("batch_size"));
+    if (hp.has("g_channels") && hp.has("d_channels")) {
+      args.put("g-channels", hp.getInt("g_channels"));
+      args.put("d-channels", hp.getInt("d_channels"));
+    }
+    return args;
   }
 }

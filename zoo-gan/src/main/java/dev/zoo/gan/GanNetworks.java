@@ -47,8 +47,8 @@ final class GanNetworks {
    * Builds the networks of {@code variant} and initialises them in {@code manager}; {@link #draw}
    * and {@link #discriminatorAccuracy} open and close their own sub-managers of it.
    *
-   * @param hp the architecture's settings ({@code kernel}, {@code g_channels}, {@code
-   *     d_batch_norm})
+   * @param hp the architecture's settings ({@code kernel}, {@code g_channels}, {@code d_channels},
+   *     {@code d_batch_norm}) and {@code weight_init}
    * @param classes the number of classes of a conditional model, or 0
    */
   GanNetworks(
@@ -76,12 +76,15 @@ final class GanNetworks {
   }
 
   /**
-   * Checks the noise size and the image size the networks are built with.
+   * Checks the noise size, the image size and the settings the networks are built with.
    *
-   * @throws InvalidSettingException when {@code latent_dim} is not positive, or the sides are below
-   *     8 or not divisible by 4 (the generator doubles the size twice)
+   * @throws InvalidSettingException when {@code latent_dim} or {@code d_channels} is not positive,
+   *     {@code weight_init} is unknown, or the sides are below 8 or not divisible by 4 (the
+   *     generator doubles the size twice)
    */
   static void check(Hyperparameters hp, int height, int width) {
+    Networks.dcganInit(hp);
+    Networks.discriminatorChannels(hp);
     int latent = hp.getInt("latent_dim");
     if (latent <= 0) {
       throw new InvalidSettingException(
