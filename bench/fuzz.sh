@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of the zoo's readers with Jazzer (JUnit 5 integration).
 #
-#   bench/fuzz.sh [MINUTES] [TARGET...]
+#   bench/fuzz.sh [DURATION] [TARGET...]
 #
 # Runs the fuzz targets of zoo-api (dev.zoo.api.fuzz.*FuzzTest: IDX files, image files, image
 # folders, text corpora, CSV tables, checkpoints, byte-pair merges, character vocabularies) one
-# after another, each in fuzzing mode (JAZZER_FUZZ=1) for MINUTES minutes (default 10), with a
+# after another, each in fuzzing mode (JAZZER_FUZZ=1) for DURATION (minutes, or seconds with an
+# "s": 10 is ten minutes, the default; 20s is twenty seconds), with a
 # 512 MB heap and one native thread, and prints per target: the executions, libFuzzer's coverage
 # (cov: edges of the instrumented zoo code; ft: features, i.e. edges with hit counts and
 # comparisons) from the seeds and at the end, the corpus size, and the finding if there is one.
@@ -23,12 +24,13 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-minutes="${1:-10}"
+duration="${1:-10}"
 shift || true
-if ! [[ "$minutes" =~ ^[0-9]+$ ]] || [ "$minutes" -lt 1 ]; then
-  echo "Usage: bench/fuzz.sh [MINUTES] [TARGET...] (MINUTES a whole number, at least 1)" >&2
+if ! [[ "$duration" =~ ^[0-9]+s?$ ]] || [ "${duration%s}" -lt 1 ]; then
+  echo "Usage: bench/fuzz.sh [DURATION] [TARGET...] (DURATION minutes, or seconds as 20s; at least 1)" >&2
   exit 2
 fi
+[[ "$duration" == *s ]] || duration="${duration}m"
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   for f in zoo-api/src/test/java/dev/zoo/api/fuzz/*FuzzTest.java; do
@@ -43,13 +45,13 @@ export OMP_NUM_THREADS=1
 mkdir -p "$logs"
 
 printf '%-26s %6s %12s %9s %11s %11s %9s  %s\n' \
-  target minutes executions exec/s "cov seeds" "cov end" corpus finding
+  target time executions exec/s "cov seeds" "cov end" corpus finding
 status=0
 for target in "${targets[@]}"; do
   log="$logs/$target.log"
   JAZZER_FUZZ=1 "${mvn[@]}" -pl zoo-api surefire:test@fuzz \
     -Dtest="dev.zoo.api.fuzz.$target" -Dsurefire.failIfNoSpecifiedTests=false \
-    -Djazzer.max_duration="${minutes}m" -Djunit.jupiter.execution.timeout.mode=disabled \
+    -Djazzer.max_duration="$duration" -Djunit.jupiter.execution.timeout.mode=disabled \
     >"$log" 2>&1 || true
   # libFuzzer's status lines: "#<runs> <EVENT> cov: <edges> ft: <features> corp: <n>/<size> ..."
   inited=$(grep -m1 -E '^#[0-9]+[[:space:]]+INITED' "$log" | sed -E 's/.*cov: ([0-9]+) ft: ([0-9]+).*/\1\/\2/' || true)
@@ -72,6 +74,6 @@ for target in "${targets[@]}"; do
     finding=none
   fi
   printf '%-26s %6s %12s %9s %11s %11s %9s  %s\n' \
-    "$target" "$minutes" "${runs:-?}" "${speed:-?}" "${inited:-?}" "${cov:-?}" "${corpus:-?}" "$finding"
+    "$target" "$duration" "${runs:-?}" "${speed:-?}" "${inited:-?}" "${cov:-?}" "${corpus:-?}" "$finding"
 done
 exit $status
