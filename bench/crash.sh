@@ -4,8 +4,9 @@
 #   bench/crash.sh [TRIALS] [FAMILY...]
 #
 # Each trial starts a short `zoo train FAMILY` (the runs of dev.zoo.cli.CrashTrials.JOBS) in a child
-# JVM, kills it with SIGKILL at a moment drawn from the seed (anywhere from just before the engine
-# is chosen to just after the run would have ended), then checks that the run directory holds a
+# JVM, kills it with SIGKILL at a moment drawn from the seed (one trial in ten during the start-up,
+# the others during training, up to just after the run would have ended), then checks that the
+# run directory holds a
 # checkpoint that opens (format, every checksum) and that `zoo eval` loads, or none when the kill
 # came before the first; that `--resume` (or, without a checkpoint, a fresh start) into the same
 # directory completes despite the lock file the killed process left; that the resumed run's

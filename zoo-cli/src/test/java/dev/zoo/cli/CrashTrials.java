@@ -38,10 +38,11 @@ import java.util.stream.Stream;
  *   <li>nothing unfinished left in the run directory.
  * </ul>
  *
- * <p>A kill lands at a uniformly drawn moment between shortly before the uninterrupted run chose
- * its engine and shortly after it ended, so most trials die while training and checkpointing and a
- * few before training or after the end. {@code CrashTest} runs a few trials in the build; {@code
- * bench/crash.sh} runs {@link #main} with many, over every family.
+ * <p>One kill in ten lands at a uniformly drawn moment of the start-up; the others at a uniformly
+ * drawn moment of the uninterrupted run's training time (and 5% beyond), counted from the moment
+ * the killed run chose its engine, so most trials die while training and checkpointing. {@code
+ * CrashTest} runs a few trials in the build; {@code bench/crash.sh} runs {@link #main} with many,
+ * over every family.
  */
 final class CrashTrials {
 
@@ -165,15 +166,22 @@ final class CrashTrials {
       reference = reference(family);
       references.put(family, reference);
     }
-    double u = random.nextDouble() * 1.2 - 0.1;
-    long window = reference.endMillis() - reference.engineMillis();
-    long delay = Math.max(0, reference.engineMillis() + (long) (u * window));
+    // One kill in ten during the start-up; the others at a moment of the uninterrupted run's
+    // training time (and a little beyond), counted from the moment this run chose its engine, so
+    // that a machine slower or faster than during the reference run moves them along.
+    double u = random.nextDouble();
     Path trialDir = dir.resolve(String.format(Locale.ROOT, "%s-%03d", family, number));
     Path run = trialDir.resolve("run");
-
-    Process killed = ChildJvm.start(trialDir.resolve("killed"), train(family, run, false));
+    Path killedDir = trialDir.resolve("killed");
+    Process killed = ChildJvm.start(killedDir, train(family, run, false));
     long start = System.nanoTime();
-    killed.waitFor(delay, TimeUnit.MILLISECONDS);
+    if (u < 0.1) {
+      killed.waitFor((long) (u / 0.1 * reference.engineMillis()), TimeUnit.MILLISECONDS);
+    } else {
+      awaitEngine(killed, killedDir.resolve("err.txt"));
+      long window = reference.endMillis() - reference.engineMillis();
+      killed.waitFor((long) ((u - 0.1) / 0.9 * 1.05 * window), TimeUnit.MILLISECONDS);
+    }
     long killedAfter = (System.nanoTime() - start) / 1_000_000;
     boolean ended = !killed.isAlive();
     killed.destroyForcibly();
@@ -191,7 +199,7 @@ final class CrashTrials {
               + info.epoch()
               + (left.getFileName().toString().startsWith(".") ? " (the hidden previous)" : "")
               + (ended ? ", run ended" : "");
-      problem = evaluates(family, run);
+      problem = evaluates(family, run, dataOf(family));
     }
     if (problem == null) {
       problem = resume(family, run, left != null, trialDir, reference);
@@ -206,27 +214,45 @@ final class CrashTrials {
     Path run = trialDir.resolve("run");
     Process process = ChildJvm.start(trialDir, train(family, run, false));
     long start = System.nanoTime();
-    Path err = trialDir.resolve("err.txt");
-    long engine = -1;
-    while (process.isAlive() && engine < 0) {
-      if (Files.readString(err, StandardCharsets.UTF_8).contains("Engine: ")) {
-        engine = (System.nanoTime() - start) / 1_000_000;
-      }
-      process.waitFor(5, TimeUnit.MILLISECONDS);
-    }
+    awaitEngine(process, trialDir.resolve("err.txt"));
+    long engine = (System.nanoTime() - start) / 1_000_000;
     finish(process, "the uninterrupted run of " + family, trialDir);
     long end = (System.nanoTime() - start) / 1_000_000;
-    return new Reference(records(run), files(run, family), Math.max(0, engine), end);
+    return new Reference(records(run), files(run, family), engine, end);
+  }
+
+  /** Waits until the run says which engine it chose (then it builds and trains), or ends. */
+  private static void awaitEngine(Process process, Path err)
+      throws IOException, InterruptedException {
+    while (process.isAlive()
+        && !Files.readString(err, StandardCharsets.UTF_8).contains("Engine: ")) {
+      process.waitFor(5, TimeUnit.MILLISECONDS);
+    }
   }
 
   /** Null when {@code zoo eval} loads and evaluates the checkpoint in {@code run}. */
-  private static String evaluates(String family, Path run) {
+  /** The job's {@code --data} option with its folder, or nothing. */
+  private List<String> dataOf(String family) {
+    List<String> args = JOBS.get(family);
+    int at = args.indexOf("--data");
+    return at < 0 ? List.of() : List.of("--data", resolved(args.get(at + 1)));
+  }
+
+  private String resolved(String arg) {
+    return arg.equals(IMAGES)
+        ? dir.resolve("data/images").toString()
+        : arg.equals(TEXT) ? dir.resolve("data/text").toString() : arg;
+  }
+
+  private static String evaluates(String family, Path run, List<String> data) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = Main.run(new String[] {"eval", family, "--checkpoint", run.toString()}, o, e);
+      List<String> args = new ArrayList<>(List.of("eval", family, "--checkpoint", run.toString()));
+      args.addAll(data);
+      code = Main.run(args.toArray(String[]::new), o, e);
     }
     return code == 0 ? null : "zoo eval exit " + code + ": " + lastLine(err.toString());
   }
@@ -269,10 +295,7 @@ final class CrashTrials {
   private List<String> train(String family, Path run, boolean resume) {
     List<String> args = new ArrayList<>(List.of("train", family));
     for (String arg : JOBS.get(family)) {
-      args.add(
-          arg.equals(IMAGES)
-              ? dir.resolve("data/images").toString()
-              : arg.equals(TEXT) ? dir.resolve("data/text").toString() : arg);
+      args.add(resolved(arg));
     }
     args.addAll(List.of("--out", run.toString()));
     if (resume) {
