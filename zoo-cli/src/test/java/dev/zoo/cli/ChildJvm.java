@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Runs the {@code zoo} command in a new JVM that logs every class it loads, to tell whether a
- * command loaded an engine (and with it the engine's native library).
+ * command loaded an engine (and with it the engine's native library); or starts one to be killed.
  */
 final class ChildJvm {
 
@@ -40,6 +40,30 @@ final class ChildJvm {
   }
 
   private ChildJvm() {}
+
+  /** The command line of a new JVM that runs {@code zoo args} on this JVM's class path. */
+  static List<String> command(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-Djava.awt.headless=true");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /**
+   * Starts {@code command} without waiting for it, its standard output and error going to {@code
+   * out.txt} and {@code err.txt} in {@code dir}.
+   */
+  static Process start(Path dir, List<String> command) throws IOException {
+    Files.createDirectories(dir);
+    return new ProcessBuilder(command)
+        .redirectOutput(dir.resolve("out.txt").toFile())
+        .redirectError(dir.resolve("err.txt").toFile())
+        .start();
+  }
 
   static Result run(Path dir, String... args) throws IOException, InterruptedException {
     return run(dir, Map.of(), args);

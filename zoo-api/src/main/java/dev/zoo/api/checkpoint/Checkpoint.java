@@ -219,10 +219,26 @@ public final class Checkpoint {
 
   /**
    * Loads parameters saved by {@link CheckpointWriter#putParameters} into an initialised block,
-   * which stays trainable.
+   * which stays trainable. The file is checked against the block first (see {@link ParameterFile}),
+   * so a file that does not fit is refused before any array is created.
+   *
+   * @throws CheckpointException when the file is missing or does not hold exactly the block's
+   *     parameters, names, data types and shapes
    */
   public void loadParameters(String name, Block block, NDManager manager) {
-    try (DataInputStream in = open(name)) {
+    if (!has(name)) {
+      throw new CheckpointException("Checkpoint " + dir + " has no " + name + ".");
+    }
+    ParameterFile file;
+    try {
+      file =
+          ParameterFile.check(
+              dir.resolve(name), "Checkpoint " + dir + " does not fit this model: " + name, block);
+    } catch (IOException e) {
+      throw new CheckpointException(
+          "Cannot read " + dir.resolve(name) + ": " + e.getMessage() + ".", e);
+    }
+    try (DataInputStream in = file.stream()) {
       block.loadParameters(manager, in);
       // DJL replaces each parameter's array with one that does not require a gradient, so a
       // resumed run would have nothing to train; mark them again as a fresh block has them.

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,7 +24,9 @@ import java.util.stream.Stream;
  * Writes a checkpoint so that a crash at any moment leaves a complete one behind: files go into a
  * fresh temporary directory, are flushed to disk, and only then replace the previous checkpoint by
  * renames. Between the two renames the previous checkpoint waits as a hidden sibling ({@code
- * .checkpoint-previous}), which {@link Checkpoint#locate} still finds.
+ * .checkpoint-previous}), which {@link Checkpoint#locate} still finds. When a write fails (a full
+ * disk, a file size limit), the temporary directory is removed, the previous checkpoint is left as
+ * it was, and the {@link CheckpointException} says so in one sentence.
  */
 public final class CheckpointWriter implements AutoCloseable {
 
@@ -55,8 +59,32 @@ public final class CheckpointWriter implements AutoCloseable {
           absolute,
           Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + "-tmp"));
     } catch (IOException e) {
+      throw failed(absolute, reason(e), e);
+    }
+  }
+
+  /**
+   * Removes the temporary directories that writers of {@code target} left unfinished, e.g. when
+   * their process was killed. Only for the run that holds the run directory's lock: another live
+   * writer's temporary directory would go too.
+   *
+   * @throws CheckpointException when one cannot be removed
+   */
+  public static void removeUnfinished(Path target) {
+    Path absolute = target.toAbsolutePath().normalize();
+    String prefix = "." + absolute.getFileName() + "-tmp";
+    if (!Files.isDirectory(absolute.getParent())) {
+      return;
+    }
+    try (Stream<Path> siblings = Files.list(absolute.getParent())) {
+      for (Path p : (Iterable<Path>) siblings::iterator) {
+        if (p.getFileName().toString().startsWith(prefix) && Files.isDirectory(p)) {
+          deleteTree(p);
+        }
+      }
+    } catch (IOException e) {
       throw new CheckpointException(
-          "Cannot write a checkpoint into " + absolute.getParent() + ": " + e.getMessage() + ".",
+          "Cannot remove an unfinished checkpoint beside " + target + ": " + e.getMessage() + ".",
           e);
     }
   }
@@ -84,7 +112,7 @@ public final class CheckpointWriter implements AutoCloseable {
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
       content.write(out);
     } catch (IOException e) {
-      throw new CheckpointException("Cannot write " + file + ": " + e.getMessage() + ".", e);
+      throw failed(target, name + ": " + reason(e), e);
     }
     files.put(name, Checkpoint.sha256(file));
     return this;
@@ -107,12 +135,26 @@ public final class CheckpointWriter implements AutoCloseable {
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       committed = true;
+      syncDirectory(target.getParent());
       deleteTree(previous);
       return target;
     } catch (IOException e) {
-      throw new CheckpointException(
-          "Cannot write the checkpoint " + target + ": " + e.getMessage() + ".", e);
+      throw failed(target, reason(e), e);
     }
+  }
+
+  /** The one sentence of a failed write, which says what became of the previous checkpoint. */
+  private static CheckpointException failed(Path target, String problem, IOException e) {
+    boolean kept =
+        Files.isRegularFile(target.resolve(Checkpoint.INFO_FILE))
+            || Files.isRegularFile(previous(target).resolve(Checkpoint.INFO_FILE));
+    return new CheckpointException(
+        "Cannot write the checkpoint "
+            + target
+            + " ("
+            + problem
+            + (kept ? "); the previous checkpoint is intact." : "); there is no checkpoint yet."),
+        e);
   }
 
   /** Removes the temporary directory of an uncommitted checkpoint. */
@@ -134,6 +176,26 @@ public final class CheckpointWriter implements AutoCloseable {
           channel.force(true);
         }
       }
+    }
+  }
+
+  /** What went wrong, without the paths a file system exception repeats. */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage();
+  }
+
+  /** Makes the renames in {@code dir} durable where the file system allows it. */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Some systems cannot open a directory; the renames are atomic all the same.
     }
   }
 

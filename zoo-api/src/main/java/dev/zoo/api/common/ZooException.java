@@ -6,8 +6,9 @@ package dev.zoo.api.common;
  *
  * <p>Callers that need to tell problems apart catch the subtypes: {@link InvalidDataException} (bad
  * input data), {@link CheckpointException} (a checkpoint that cannot be used), {@link
- * EngineException} (no engine can do the job) and {@link InvalidSettingException} (a bad setting or
- * name). A plain {@code ZooException} is any other user-fixable problem.
+ * EngineException} (no engine can do the job), {@link InvalidSettingException} (a bad setting or
+ * name) and {@link RunInUseException} (another live run trains into the same run directory). A
+ * plain {@code ZooException} is any other user-fixable problem.
  */
 public class ZooException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -114,8 +114,17 @@ public final class CsvTable implements DataSource {
     }
   }
 
-  /** Parses CSV text with Apache Commons CSV; {@code file} names it in messages. */
+  /**
+   * Parses CSV text with Apache Commons CSV, ignoring a leading byte-order mark; {@code file} names
+   * it in messages.
+   *
+   * @throws InvalidDataException when the text is empty, a quote never closes or a row has another
+   *     number of fields than the header
+   */
   public static CsvTable parse(String text, Path file) {
+    if (text.startsWith("\uFEFF")) {
+      return parse(text.substring(1), file);
+    }
     List<List<String>> records = new ArrayList<>();
     List<Integer> lines = new ArrayList<>();
     String[] physical = text.split("\r\n|\r|\n", -1);

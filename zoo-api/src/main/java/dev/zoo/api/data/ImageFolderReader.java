@@ -32,6 +32,12 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  */
 public final class ImageFolderReader {
 
+  /**
+   * The most pixels an image file may declare (e.g. 4000x4000): a larger one is refused from its
+   * header, before its pixels take memory, since a few bytes of PNG or JPEG can declare gigabytes.
+   */
+  public static final long MAX_PIXELS = 16_000_000;
+
   /** The files of a folder of class sub-folders, with each file's class index. */
   record Listing(Path dir, List<String> classNames, List<Path> files, List<Integer> labels) {}
 
@@ -55,7 +61,8 @@ public final class ImageFolderReader {
   /**
    * Reads one PNG or JPEG file as a grey image of the given size, as for prediction.
    *
-   * @throws InvalidDataException if the file does not exist or cannot be decoded
+   * @throws InvalidDataException if the file does not exist, is not a PNG or JPEG file, is damaged
+   *     or truncated, or declares more than {@link #MAX_PIXELS} pixels
    */
   public static float[] readGrey(Path imageFile, int height, int width) {
     checkSize(height, width);
@@ -193,7 +200,9 @@ public final class ImageFolderReader {
     }
     BufferedImage image;
     try {
-      image = decode(bytes);
+      image = decode(bytes, file);
+    } catch (InvalidDataException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new InvalidDataException(
           "Cannot decode image " + file + ": not a PNG or JPEG file.", e);
@@ -204,8 +213,12 @@ public final class ImageFolderReader {
     return image;
   }
 
-  /** Decodes image bytes in memory, returning null if no image reader recognises them. */
-  private static BufferedImage decode(byte[] bytes) throws IOException {
+  /**
+   * Decodes PNG or JPEG bytes in memory, returning null if they are neither. The size is read from
+   * the header first; a reader's warning (such as a JPEG that ends early, which the reader would
+   * fill with grey) refuses the image.
+   */
+  private static BufferedImage decode(byte[] bytes, Path file) throws IOException {
     ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes));
     try {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
@@ -214,8 +227,28 @@ public final class ImageFolderReader {
       }
       ImageReader reader = readers.next();
       try {
+        String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+        if (!format.equals("png") && !format.equals("jpeg")) {
+          return null;
+        }
         reader.setInput(in, true, true);
-        return reader.read(0);
+        long width = reader.getWidth(0);
+        long height = reader.getHeight(0);
+        if (width * height > MAX_PIXELS) {
+          throw new InvalidDataException(
+              String.format(
+                  "Image file %s declares %dx%d pixels; the zoo reads images of at most %d"
+                      + " million pixels.",
+                  file, width, height, MAX_PIXELS / 1_000_000));
+        }
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+        BufferedImage image = reader.read(0);
+        if (!warnings.isEmpty()) {
+          throw new InvalidDataException(
+              "Cannot decode image " + file + ": it is damaged (" + warnings.get(0) + ").");
+        }
+        return image;
       } finally {
         reader.dispose();
       }

@@ -39,7 +39,11 @@ public final class CharVocabulary implements Tokenizer {
     return new CharVocabulary(set.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  /** Reads what {@link #serialise()} wrote. */
+  /**
+   * Reads what {@link #serialise()} wrote: distinct Unicode code points separated by white space.
+   *
+   * @throws InvalidDataException when an entry is not a number, not a code point, or repeated
+   */
   public static CharVocabulary parse(String serialised) {
     String[] parts = serialised.trim().split("\\s+");
     int[] cps = new int[parts.length];
@@ -50,7 +54,20 @@ public final class CharVocabulary implements Tokenizer {
     } catch (NumberFormatException e) {
       throw new InvalidDataException("The checkpoint's vocabulary is damaged.", e);
     }
-    return new CharVocabulary(cps);
+    CharVocabulary vocabulary = new CharVocabulary(cps);
+    for (int i = 0; i < cps.length; i++) {
+      if (!Character.isValidCodePoint(cps[i]) || vocabulary.index.get(cps[i]) != i) {
+        throw new InvalidDataException(
+            "The checkpoint's vocabulary is damaged (entry "
+                + (i + 1)
+                + ", "
+                + parts[i]
+                + ", is "
+                + (Character.isValidCodePoint(cps[i]) ? "repeated" : "not a character")
+                + ").");
+      }
+    }
+    return vocabulary;
   }
 
   /** The code points in index order, separated by spaces. */

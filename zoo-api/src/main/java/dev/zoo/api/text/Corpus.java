@@ -154,16 +154,24 @@ public final class Corpus implements DataSource {
   }
 
   /**
-   * Decodes strict UTF-8, naming the byte offset of the first invalid sequence: {@code what} is not
-   * UTF-8 text (invalid bytes at offset N).
+   * Decodes strict UTF-8 without a leading byte-order mark (as some editors write), naming the byte
+   * offset of the first invalid sequence: {@code what} is not UTF-8 text (invalid bytes at offset
+   * N).
+   *
+   * @throws InvalidDataException when the bytes are not UTF-8, e.g. Latin-1 text
    */
   public static String decodeUtf8(byte[] bytes, String what) {
+    boolean bom =
+        bytes.length >= 3
+            && bytes[0] == (byte) 0xef
+            && bytes[1] == (byte) 0xbb
+            && bytes[2] == (byte) 0xbf;
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
+          .decode(ByteBuffer.wrap(bytes, bom ? 3 : 0, bytes.length - (bom ? 3 : 0)))
           .toString();
     } catch (CharacterCodingException e) {
       int offset = firstInvalid(bytes);

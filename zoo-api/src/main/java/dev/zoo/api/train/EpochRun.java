@@ -10,8 +10,8 @@ import java.util.Random;
 
 /**
  * One epoch's steps of a {@link TrainingLoop}, from the step the run reached to the epoch's end or
- * the budget: the seeded shuffle, one native-memory scope per step, the running figures and the
- * stop on a loss that is not a number.
+ * the budget: the seeded shuffle, the engine's random source seeded per step, one native-memory
+ * scope per step, the running figures and the stop on a loss that is not a number.
  */
 final class EpochRun {
 
@@ -68,6 +68,9 @@ final class EpochRun {
       int[] indices = new int[size];
       System.arraycopy(order, from, indices, 0, size);
       long t0 = System.nanoTime();
+      // The engine's own random source (dropout masks) starts again from the seed and the step's
+      // number at every step, so a resumed run draws what the uninterrupted one would have.
+      task.manager().getEngine().setRandomSeed(engineSeed(seed, stepsDone + 1));
       Map<String, Double> metrics;
       try (NDManager scope = task.manager().newSubManager()) {
         TrainingStep step = new TrainingStep(scope, indices, epoch, stepsDone + 1, seed, groups);
@@ -109,6 +112,14 @@ final class EpochRun {
     Map<String, Double> result = new LinkedHashMap<>();
     sums.forEach((k, v) -> result.put(k, v / Math.max(1, seen)));
     return result;
+  }
+
+  /**
+   * The engine's seed for step {@code step} (from 1) of a run: depends only on the run's seed and
+   * the step, and differs from the seed of {@link TrainingStep#random()}.
+   */
+  static int engineSeed(long seed, long step) {
+    return (int) (((seed * 1_000_003L + step) * 0x9E3779B97F4A7C15L) >>> 32);
   }
 
   /** Epoch {@code epoch}'s order of the examples: depends only on the seed and the epoch. */

@@ -6,6 +6,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.zoo.api.common.ZooException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,35 +31,56 @@ public final class MetricsLog {
     this.file = runDir.resolve(FILE);
   }
 
-  /** Appends one record. */
+  /**
+   * Appends one record. A record that cannot be written whole (a full disk) is taken back, so the
+   * file keeps only whole lines.
+   *
+   * @throws ZooException when the file cannot be written
+   */
   public void append(Map<String, Object> record) {
-    try {
-      Files.writeString(
-          file,
-          GSON.toJson(record) + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+    byte[] line = (GSON.toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      long size = channel.size();
+      try {
+        ByteBuffer buffer = ByteBuffer.wrap(line);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer, size + buffer.position());
+        }
+      } catch (IOException e) {
+        channel.truncate(size);
+        throw e;
+      }
     } catch (IOException e) {
       throw new ZooException("Cannot write " + file + ": " + e.getMessage() + ".", e);
     }
   }
 
-  /** Drops records of epochs after {@code epoch}, which a resumed run will write again. */
+  /**
+   * Drops records of epochs after {@code epoch}, which a resumed run will write again, and a last
+   * line that a killed process left unfinished (not a record, and no line end after it). The file
+   * is replaced by a rename, and only when a line goes.
+   *
+   * @throws ZooException when the file cannot be read or replaced, or holds a damaged line
+   */
   public void truncateAfter(int epoch) {
     if (!Files.exists(file)) {
       return;
     }
     try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      List<String> lines = text.lines().toList();
+      boolean unterminated = !text.isEmpty() && !text.endsWith("\n");
       List<String> kept = new ArrayList<>();
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonObject o = JsonParser.parseString(line).getAsJsonObject();
-        if (!o.has("epoch") || o.get("epoch").getAsInt() <= epoch) {
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
+        JsonObject o = line.isBlank() ? null : parse(line, unterminated && i == lines.size() - 1);
+        if (o != null && (!o.has("epoch") || o.get("epoch").getAsInt() <= epoch)) {
           kept.add(line);
         }
+      }
+      if (kept.size() == lines.size()) {
+        return;
       }
       Path tmp = Files.createTempFile(file.getParent(), ".metrics", ".tmp");
       Files.write(tmp, kept, StandardCharsets.UTF_8);
@@ -68,6 +91,18 @@ public final class MetricsLog {
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
       throw new ZooException("Cannot update " + file + ": " + e.getMessage() + ".", e);
+    }
+  }
+
+  /** One record; null for an unfinished last line (no line end) that is not one. */
+  private static JsonObject parse(String line, boolean unfinished) {
+    try {
+      return JsonParser.parseString(line).getAsJsonObject();
+    } catch (RuntimeException e) {
+      if (unfinished) {
+        return null;
+      }
+      throw e;
     }
   }
 

@@ -7,6 +7,7 @@ import dev.zoo.api.checkpoint.CheckpointWriter;
 import dev.zoo.api.common.CheckpointException;
 import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.common.InvalidSettingException;
+import dev.zoo.api.common.RunInUseException;
 import dev.zoo.api.common.ZooException;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -24,13 +25,26 @@ import java.util.Map;
  * (epoch {@code e}'s order depends only on the seed and {@code e}), one native-memory scope per
  * step, an optimizer and learning-rate schedule per parameter group, progress for a {@link
  * TrainingListener}, {@code metrics.jsonl}, an atomic checkpoint after every epoch (and when a
- * budget stops the run) with the optimizers' state, resume from the step a checkpoint reached, and
- * a stop with one clear sentence when the loss stops being a number.
+ * budget stops the run) with the optimizers' state, resume from the step a checkpoint reached, a
+ * lock on the run directory while it trains, and a stop with one clear sentence when the loss stops
+ * being a number.
+ *
+ * <p>A run killed at any moment leaves its last committed checkpoint, or none before the first, and
+ * a {@code metrics.jsonl} whose records beyond that checkpoint a resume drops; the resumed run
+ * trains the same steps on the same batches as an uninterrupted one.
  */
 public final class TrainingLoop {
 
   /** The checkpoint metric holding the optimizer steps taken so far. */
   public static final String STEPS = "steps";
+
+  /**
+   * The file in a run directory that a training run locks while it trains, so that a second run
+   * into the same directory is refused with a {@link RunInUseException}. The lock is the operating
+   * system's and ends with the process however it ends, so the file a killed run leaves behind
+   * blocks nothing.
+   */
+  public static final String LOCK_FILE = RunLock.FILE;
 
   private final TrainingTask task;
   private final StepPlan plan;
@@ -113,25 +127,45 @@ public final class TrainingLoop {
 
   /**
    * Trains from the start, or from the checkpoint in the run directory when resuming, to the end of
-   * the plan or of the options' budget.
+   * the plan or of the options' budget. The run directory is locked meanwhile (see {@link
+   * #LOCK_FILE}); what a killed run left unfinished there (a half-written checkpoint, metrics of an
+   * epoch whose checkpoint was never committed) is removed before training goes on.
    *
    * @return what this call trained; no epochs when a resumed run was already complete
+   * @throws RunInUseException when another live run trains into the same run directory
    * @throws CheckpointException when resuming from a checkpoint of another family or variant, or
-   *     one that does not fit the model
+   *     one that does not fit the model, or when a checkpoint cannot be written (the previous one
+   *     stays intact)
    * @throws ZooException when the loss stops being a number (the last checkpoint stays intact)
    */
   public TrainingSummary run() {
     long start = System.nanoTime();
     checkRunDirectory(runDir, options.resume());
     CheckpointInfo identity = task.describe(0, Map.of());
-    Checkpoint resumeFrom = options.resume() ? Checkpoint.open(runDir, identity.family()) : null;
-    if (resumeFrom != null && !resumeFrom.info().variant().equals(identity.variant())) {
+    if (options.resume()) {
+      // Refused before the lock file is made, so a refused resume leaves the directory as it was.
+      resumable(identity);
+    }
+    createDirectory();
+    try (RunLock lock = RunLock.acquire(runDir, listener)) {
+      // Another run may have written into the directory before the lock was this one's.
+      checkRunDirectory(runDir, options.resume());
+      return run(options.resume() ? resumable(identity) : null, start);
+    }
+  }
+
+  private Checkpoint resumable(CheckpointInfo identity) {
+    Checkpoint checkpoint = Checkpoint.open(runDir, identity.family());
+    if (!checkpoint.info().variant().equals(identity.variant())) {
       throw new CheckpointException(
           String.format(
               "Cannot resume: %s holds a %s model, not %s.",
-              runDir, resumeFrom.info().variant(), identity.variant()));
+              runDir, checkpoint.info().variant(), identity.variant()));
     }
-    createDirectory();
+    return checkpoint;
+  }
+
+  private TrainingSummary run(Checkpoint resumeFrom, long start) {
     MetricsLog metricsLog = new MetricsLog(runDir);
     try (NDManager optimizerScope = task.manager().newSubManager()) {
       Map<String, GroupState> groups = new LinkedHashMap<>();
@@ -163,8 +197,9 @@ public final class TrainingLoop {
                 stepsDone,
                 plan.totalSteps()));
         savedEpoch = resumeFrom.info().epoch();
-        metricsLog.truncateAfter(plan.epochOf(stepsDone + 1) - 1);
       }
+      CheckpointWriter.removeUnfinished(runDir.resolve(Checkpoint.DIR));
+      metricsLog.truncateAfter(resumeFrom == null ? 0 : plan.epochOf(stepsDone + 1) - 1);
       listener.started(plan, stepsDone);
       return train(groups, stepsDone, metricsLog, start);
     }
@@ -194,9 +229,11 @@ public final class TrainingLoop {
         stepsDone = run.stepsDone();
         boolean whole = stepsDone == plan.stepsBefore(epoch) + plan.stepsIn(epoch);
         results.add(result);
+        // The record first: a run killed before the checkpoint below is committed resumes from
+        // the one before, and drops this record as it trains the epoch again.
+        metricsLog.append(record(result, stepsDone, whole));
         savedEpoch = whole ? epoch : epoch - 1;
         checkpoint = save(groups, savedEpoch, result.metrics(), stepsDone);
-        metricsLog.append(record(result, stepsDone, whole));
         listener.epochFinished(result, plan.totalEpochs(), task.unit());
         if (!whole) {
           listener.notice(stoppedEarly(stepsDone));

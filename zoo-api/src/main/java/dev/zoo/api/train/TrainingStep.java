@@ -61,7 +61,9 @@ public final class TrainingStep {
 
   /**
    * A random source for this step (noise, classes to draw) that depends only on the run's seed and
-   * the step's number, so a resumed run draws what the uninterrupted one would have.
+   * the step's number, so a resumed run draws what the uninterrupted one would have. The engine's
+   * own random source (dropout masks, {@code NDManager.randomUniform}) is seeded the same way, from
+   * the run's seed and the step's number, before every step.
    */
   public Random random() {
     return new Random(seed * 1_000_003L + number);

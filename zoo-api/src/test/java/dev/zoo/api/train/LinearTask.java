@@ -15,6 +15,7 @@ import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.loss.Loss;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.CheckpointInfo;
+import dev.zoo.api.checkpoint.CheckpointWriter;
 import dev.zoo.api.checkpoint.Network;
 import dev.zoo.api.common.Hyperparameters;
 import java.io.DataInputStream;
@@ -39,6 +40,9 @@ final class LinearTask implements TrainingTask, AutoCloseable {
   private final Block block;
   private final int poisonAfter;
   private int batches;
+  private int saves;
+  private int failingSave;
+  private float dropout;
 
   /** Checkpoint epochs seen at the start of each evaluation (0 when there was none). */
   final List<Integer> checkpointEpochAtEvaluation = new ArrayList<>();
@@ -75,6 +79,21 @@ final class LinearTask implements TrainingTask, AutoCloseable {
     }
   }
 
+  /**
+   * Makes the {@code n}-th checkpoint of this task fail as a full disk would, part way into a file
+   * of its state.
+   */
+  LinearTask failingSave(int n) {
+    this.failingSave = n;
+    return this;
+  }
+
+  /** Drops each input with probability {@code rate} in training (DJL's dropout, engine random). */
+  LinearTask dropout(float rate) {
+    this.dropout = rate;
+    return this;
+  }
+
   float weight() {
     return block.getParameters().get("weight").getArray().toFloatArray()[0];
   }
@@ -108,6 +127,9 @@ final class LinearTask implements TrainingTask, AutoCloseable {
       ys[i] = poisoned ? Float.NaN : 2 * xs[i];
     }
     NDArray input = batch.create(xs, new Shape(n, 1));
+    if (dropout > 0) {
+      input = ai.djl.nn.norm.Dropout.dropout(input, dropout, true).head();
+    }
     NDArray target = batch.create(ys, new Shape(n, 1));
     NDArray value;
     try (GradientCollector collector = batch.getEngine().newGradientCollector()) {
@@ -121,6 +143,18 @@ final class LinearTask implements TrainingTask, AutoCloseable {
     step.update();
     batches++;
     return StepMetrics.loss(value);
+  }
+
+  @Override
+  public void saveState(CheckpointWriter writer) {
+    if (++saves == failingSave) {
+      writer.put(
+          "state.bin",
+          out -> {
+            out.write(new byte[100]);
+            throw new IOException("No space left on device");
+          });
+    }
   }
 
   @Override

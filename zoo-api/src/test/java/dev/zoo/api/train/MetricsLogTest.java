@@ -88,6 +88,23 @@ class MetricsLogTest {
   }
 
   @Test
+  void anUnfinishedLastLineGoesAndTheLogIsLeftAloneWhenNothingGoes() throws IOException {
+    MetricsLog log = new MetricsLog(run);
+    log.append(record(1, 0.5));
+    Path file = run.resolve(MetricsLog.FILE);
+    java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(file);
+
+    log.truncateAfter(1);
+    assertEquals(written, Files.getLastModifiedTime(file));
+
+    Files.writeString(file, "{\"epoch\": 2, \"train_lo", java.nio.file.StandardOpenOption.APPEND);
+    log.truncateAfter(2);
+
+    assertEquals(List.of(1), epochs(log));
+    assertEquals(List.of("{\"epoch\":1,\"train_loss\":0.5}"), Files.readAllLines(file));
+  }
+
+  @Test
   void aDamagedLogIsReported() throws IOException {
     Files.writeString(run.resolve(MetricsLog.FILE), "{\"epoch\": 1}\nnot json at all {\n");
 
