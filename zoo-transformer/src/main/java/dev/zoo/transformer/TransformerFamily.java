@@ -98,14 +98,7 @@ public final class TransformerFamily extends AbstractFamily {
                         "The layer whose attention to draw, counted from 1 (default: the last).",
                         "attention")))
             .toList(),
-        EnumSet.of(
-            Op.TRAINING,
-            Op.ADAM_UPDATE,
-            Op.LINEAR,
-            Op.LAYER_NORM,
-            Op.EMBEDDING,
-            Op.GELU,
-            Op.DROPOUT));
+        EnumSet.of(Op.TRAINING, Op.ADAM_UPDATE, Op.LINEAR, Op.LAYER_NORM, Op.EMBEDDING, Op.GELU));
     renamed("width", "d_model");
     renamed("ff", "d_ff");
     command("evaluate", (request, context) -> EvaluateRun.run(this, request, context));
