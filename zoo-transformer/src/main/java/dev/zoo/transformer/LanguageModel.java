@@ -141,6 +141,7 @@ public final class LanguageModel extends TransformerModel implements TextGenerat
     int length = Math.min(config.context(), tokens.length - 1);
     int windows = (tokens.length - 1) / length;
     double nats = 0;
+    Loss loss = Loss.softmaxCrossEntropyLoss();
     for (int from = 0; from < windows; from += EVAL_BATCH) {
       int n = Math.min(EVAL_BATCH, windows - from);
       int[] inputs = new int[n * length];
@@ -153,34 +154,20 @@ public final class LanguageModel extends TransformerModel implements TextGenerat
         }
       }
       try (NDManager scope = manager().newSubManager()) {
-        nats += loss(scope, inputs, targets, n, length, null).getFloat() * n * length;
+        NDArray logits = forward(scope, inputs, n, length, false);
+        NDArray labels = scope.create(targets, new Shape(n * length));
+        nats += loss.evaluate(new NDList(labels), new NDList(logits)).getFloat() * n * length;
       }
     }
     long characters = LanguageData.characters(tokenizer, tokens, 1, windows * length + 1);
     return nats / Math.log(2) / characters;
   }
 
-  /**
-   * The mean next-token cross-entropy in nats (a scalar) of {@code n} rows of {@code length} tokens
-   * predicting {@code targets} (the same layout, token ids as floats).
-   *
-   * @param dropout in training, the source of the dropout masks; null for inference
-   */
-  NDArray loss(
-      NDManager scope, int[] tokens, float[] targets, int n, int length, DropoutMasks dropout) {
-    NDArray logits = forward(scope, tokens, n, length, dropout);
-    NDArray labels = scope.create(targets, new Shape((long) n * length));
-    return Loss.softmaxCrossEntropyLoss().evaluate(new NDList(labels), new NDList(logits));
-  }
-
-  /**
-   * Next-token logits {@code (n * length, vocabulary)} of {@code n} rows of {@code length}; {@code
-   * dropout} is the source of the dropout masks in training, null for inference.
-   */
-  NDArray forward(NDManager scope, int[] tokens, int n, int length, DropoutMasks dropout) {
+  /** Next-token logits {@code (n * length, vocabulary)} of {@code n} rows of {@code length}. */
+  NDArray forward(NDManager scope, int[] tokens, int n, int length, boolean training) {
     NDArray x = scope.create(tokens, new Shape(n, length));
     NDArray hidden =
-        net.hidden(new ParameterStore(scope, false), x, true, null, dropout, null, null);
+        net.hidden(new ParameterStore(scope, false), x, true, null, training, null, null);
     return net.logits(hidden.reshape(n * length, config.dModel()));
   }
 
@@ -203,7 +190,7 @@ public final class LanguageModel extends TransformerModel implements TextGenerat
     try (NDManager scope = manager().newSubManager()) {
       NDArray x = scope.create(tokens, new Shape(1, tokens.length));
       NDArray hidden =
-          net.hidden(new ParameterStore(scope, false), x, true, null, null, cache, null);
+          net.hidden(new ParameterStore(scope, false), x, true, null, false, cache, null);
       NDArray last = hidden.reshape(tokens.length, config.dModel()).get((tokens.length - 1) + ":");
       return net.logits(last).toFloatArray();
     }
@@ -212,7 +199,7 @@ public final class LanguageModel extends TransformerModel implements TextGenerat
   /** The logits after the last of {@code tokens}, computed from scratch. */
   float[] lastLogits(int[] tokens) {
     try (NDManager scope = manager().newSubManager()) {
-      NDArray logits = forward(scope, tokens, 1, tokens.length, null);
+      NDArray logits = forward(scope, tokens, 1, tokens.length, false);
       return logits.get(tokens.length - 1).toFloatArray();
     }
   }
@@ -231,7 +218,7 @@ public final class LanguageModel extends TransformerModel implements TextGenerat
     try (NDManager scope = manager().newSubManager()) {
       List<NDArray> weights = new ArrayList<>();
       NDArray x = scope.create(tokens, new Shape(1, n));
-      net.hidden(new ParameterStore(scope, false), x, true, null, null, null, weights);
+      net.hidden(new ParameterStore(scope, false), x, true, null, false, null, weights);
       float[] flat = weights.get(layer - 1).toFloatArray();
       List<float[][]> heads = new ArrayList<>();
       for (int h = 0; h < config.heads(); h++) {

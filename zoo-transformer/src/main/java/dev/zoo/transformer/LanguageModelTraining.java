@@ -1,8 +1,11 @@
 package dev.zoo.transformer;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.loss.Loss;
 import dev.zoo.api.checkpoint.CheckpointWriter;
 import dev.zoo.api.model.SingleNetworkTask;
 import dev.zoo.api.text.TokenWindows;
@@ -15,14 +18,13 @@ import java.util.Map;
 /**
  * Trains a {@link LanguageModel} on next-token prediction (softmax cross-entropy over every
  * position of a window); the optimizer (AdamW with warm-up and cosine decay by default) comes from
- * the hyper-parameters. The dropout masks of a step come from the step's random source ({@link
- * DropoutMasks}), so a step is the same computation on every engine. Measures validation bits per
- * character after every epoch.
+ * the hyper-parameters. Measures validation bits per character after every epoch.
  */
 final class LanguageModelTraining extends SingleNetworkTask<LanguageModel> {
 
   private final LanguageData data;
   private final TokenWindows windows;
+  private final Loss loss = Loss.softmaxCrossEntropyLoss();
 
   LanguageModelTraining(LanguageModel model, LanguageData data) {
     super(model, data.train().size(), "tokens");
@@ -47,9 +49,11 @@ final class LanguageModelTraining extends SingleNetworkTask<LanguageModel> {
       labels[i] = targets[i];
     }
     NDArray value;
-    DropoutMasks dropout = new DropoutMasks(step.random().nextLong());
     try (GradientCollector collector = batch.getEngine().newGradientCollector()) {
-      value = model.loss(batch, windows.inputs(indices), labels, n, length, dropout);
+      NDArray logits = model.forward(batch, windows.inputs(indices), n, length, true);
+      value =
+          loss.evaluate(
+              new NDList(batch.create(labels, new Shape((long) n * length))), new NDList(logits));
       collector.backward(value);
     }
     step.update();

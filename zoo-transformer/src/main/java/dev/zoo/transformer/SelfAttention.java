@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 
@@ -47,15 +48,13 @@ final class SelfAttention extends MaskedBlock {
 
   @Override
   NDArray forwardMasked(ParameterStore store, NDArray x, NDArray mask, boolean training) {
-    return attend(store, x, mask, training ? DropoutMasks.unseeded() : null, 0f, null, -1, null);
+    return attend(store, x, mask, training, 0f, null, -1, null);
   }
 
   /**
    * Attends over {@code x} (batch, positions, width).
    *
    * @param mask added to the scores, broadcast to (batch, heads, positions, keys), or null
-   * @param masks in training, the source of the dropout masks of the attention weights; null for
-   *     inference
    * @param dropout the dropout rate of the attention weights in training
    * @param cache when not null, the keys and values are appended to it and the queries attend over
    *     every cached position (then {@code mask} covers only the new positions' own keys)
@@ -67,12 +66,11 @@ final class SelfAttention extends MaskedBlock {
       ParameterStore store,
       NDArray x,
       NDArray mask,
-      DropoutMasks masks,
+      boolean training,
       float dropout,
       KvCache cache,
       int layer,
       List<NDArray> weights) {
-    boolean training = masks != null;
     long batch = x.getShape().get(0);
     long positions = x.getShape().get(1);
     NDList parts = qkv.forward(store, new NDList(x), training).head().split(3, 2);
@@ -93,8 +91,8 @@ final class SelfAttention extends MaskedBlock {
     if (weights != null) {
       weights.add(attention);
     }
-    if (training) {
-      attention = masks.apply(attention, dropout);
+    if (training && dropout > 0) {
+      attention = Dropout.dropout(attention, dropout, true).head();
     }
     NDArray merged =
         attention.matMul(values).transpose(0, 2, 1, 3).reshape(batch, positions, width);

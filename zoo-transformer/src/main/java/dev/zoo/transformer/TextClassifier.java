@@ -163,7 +163,7 @@ public final class TextClassifier extends TransformerModel {
     }
     float[] p;
     try (NDManager scope = manager().newSubManager()) {
-      p = forward(scope, new int[][] {tokens}, null).softmax(-1).toFloatArray();
+      p = forward(scope, new int[][] {tokens}, false).softmax(-1).toFloatArray();
     }
     return Classification.top(p, labels(), k);
   }
@@ -177,18 +177,15 @@ public final class TextClassifier extends TransformerModel {
       System.arraycopy(rows, from, batch, 0, n);
       try (NDManager scope = manager().newSubManager()) {
         int[] classes =
-            forward(scope, batch, null).argMax(1).toType(DataType.INT32, false).toIntArray();
+            forward(scope, batch, false).argMax(1).toType(DataType.INT32, false).toIntArray();
         System.arraycopy(classes, 0, out, from, n);
       }
     }
     return out;
   }
 
-  /**
-   * Class logits {@code (rows, labels)} of token rows, padded to the longest row; {@code dropout}
-   * is the source of the dropout masks in training, null for inference.
-   */
-  NDArray forward(NDManager scope, int[][] rows, DropoutMasks dropout) {
+  /** Class logits {@code (rows, labels)} of token rows, padded to the longest row. */
+  NDArray forward(NDManager scope, int[][] rows, boolean training) {
     int length = 1;
     for (int[] r : rows) {
       length = Math.max(length, r.length);
@@ -206,7 +203,7 @@ public final class TextClassifier extends TransformerModel {
         new ParameterStore(scope, false),
         scope.create(tokens, shape),
         scope.create(mask, shape),
-        dropout);
+        training);
   }
 
   int[][] encode(LabelledTexts texts) {

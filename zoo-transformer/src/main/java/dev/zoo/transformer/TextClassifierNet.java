@@ -49,21 +49,19 @@ final class TextClassifierNet extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    DropoutMasks dropout = training ? DropoutMasks.unseeded() : null;
-    return new NDList(logits(store, inputs.get(0), inputs.get(1), dropout));
+    return new NDList(logits(store, inputs.get(0), inputs.get(1), training));
   }
 
   /**
    * Class logits (batch, classes) of {@code tokens} (batch, positions; int32) whose {@code mask}
-   * (batch, positions; float) is 1 for real tokens and 0 for padding; {@code dropout} is the source
-   * of the dropout masks in training, null for inference.
+   * (batch, positions; float) is 1 for real tokens and 0 for padding.
    */
-  NDArray logits(ParameterStore store, NDArray tokens, NDArray mask, DropoutMasks dropout) {
-    NDArray hidden = encoder.hidden(store, tokens, false, mask, dropout, null, null);
+  NDArray logits(ParameterStore store, NDArray tokens, NDArray mask, boolean training) {
+    NDArray hidden = encoder.hidden(store, tokens, false, mask, training, null, null);
     long batch = tokens.getShape().get(0);
     long positions = tokens.getShape().get(1);
     NDArray weights = mask.reshape(batch, positions, 1);
     NDArray pooled = hidden.mul(weights).sum(new int[] {1}).div(weights.sum(new int[] {1}));
-    return head.forward(store, new NDList(pooled), dropout != null).head();
+    return head.forward(store, new NDList(pooled), training).head();
   }
 }

@@ -61,7 +61,7 @@ final class TextClassifierTraining extends SingleNetworkTask<TextClassifier> {
     NDArray value;
     NDArray correct;
     try (GradientCollector collector = batch.getEngine().newGradientCollector()) {
-      NDArray logits = model.forward(batch, rows, new DropoutMasks(step.random().nextLong()));
+      NDArray logits = model.forward(batch, rows, true);
       value = loss.evaluate(new NDList(labels), new NDList(logits));
       collector.backward(value);
       correct = logits.argMax(1).toType(DataType.FLOAT32, false).eq(labels);

@@ -98,7 +98,14 @@ public final class TransformerFamily extends AbstractFamily {
                         "The layer whose attention to draw, counted from 1 (default: the last).",
                         "attention")))
             .toList(),
-        EnumSet.of(Op.TRAINING, Op.ADAM_UPDATE, Op.LINEAR, Op.LAYER_NORM, Op.EMBEDDING, Op.GELU));
+        EnumSet.of(
+            Op.TRAINING,
+            Op.ADAM_UPDATE,
+            Op.LINEAR,
+            Op.LAYER_NORM,
+            Op.EMBEDDING,
+            Op.GELU,
+            Op.DROPOUT));
     renamed("width", "d_model");
     renamed("ff", "d_ff");
     command("evaluate", (request, context) -> EvaluateRun.run(this, request, context));

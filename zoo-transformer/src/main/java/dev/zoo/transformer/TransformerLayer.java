@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import java.util.List;
@@ -58,36 +59,34 @@ final class TransformerLayer extends MaskedBlock {
 
   @Override
   NDArray forwardMasked(ParameterStore store, NDArray x, NDArray mask, boolean training) {
-    return apply(store, x, mask, training ? DropoutMasks.unseeded() : null, null, -1, null);
+    return apply(store, x, mask, training, null, -1, null);
   }
 
   /**
    * Applies the block to {@code x} (batch, positions, width); see {@link SelfAttention#attend} for
    * the mask, cache and weights.
-   *
-   * @param masks in training, the source of the dropout masks; null for inference
    */
   NDArray apply(
       ParameterStore store,
       NDArray x,
       NDArray mask,
-      DropoutMasks masks,
+      boolean training,
       KvCache cache,
       int layer,
       List<NDArray> weights) {
-    boolean training = masks != null;
     NDArray normed = attentionNorm.forward(store, new NDList(x), training).head();
-    NDArray attended = attention.attend(store, normed, mask, masks, dropout, cache, layer, weights);
-    NDArray h = x.add(drop(attended, masks));
+    NDArray attended =
+        attention.attend(store, normed, mask, training, dropout, cache, layer, weights);
+    NDArray h = x.add(drop(attended, training));
     NDArray inner =
         expand
             .forward(store, feedForwardNorm.forward(store, new NDList(h), training), training)
             .head();
     NDArray out = contract.forward(store, new NDList(Activation.gelu(inner)), training).head();
-    return h.add(drop(out, masks));
+    return h.add(drop(out, training));
   }
 
-  private NDArray drop(NDArray x, DropoutMasks masks) {
-    return masks == null ? x : masks.apply(x, dropout);
+  private NDArray drop(NDArray x, boolean training) {
+    return training && dropout > 0 ? Dropout.dropout(x, dropout, true).head() : x;
   }
 }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
@@ -95,8 +96,7 @@ final class TransformerNet extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    DropoutMasks dropout = training ? DropoutMasks.unseeded() : null;
-    return new NDList(logits(hidden(store, inputs.head(), true, null, dropout, null, null)));
+    return new NDList(logits(hidden(store, inputs.head(), true, null, training, null, null)));
   }
 
   /**
@@ -105,7 +105,6 @@ final class TransformerNet extends AbstractBlock {
    * @param causal whether each position sees only itself and earlier positions
    * @param keyMask when not null, (batch, positions) with 1 for real tokens and 0 for padding,
    *     which no position attends to
-   * @param dropout in training, the source of the dropout masks; null for inference
    * @param cache when not null, decoding state: the tokens continue the cached positions (the
    *     positions of a multi-token call must start an empty cache)
    * @param weights when not null, receives each layer's attention weights
@@ -115,13 +114,12 @@ final class TransformerNet extends AbstractBlock {
       NDArray tokens,
       boolean causal,
       NDArray keyMask,
-      DropoutMasks dropout,
+      boolean training,
       KvCache cache,
       List<NDArray> weights) {
     NDManager scope = tokens.getManager();
     long batch = tokens.getShape().get(0);
     int positions = (int) tokens.getShape().get(1);
-    boolean training = dropout != null;
     int offset = cache == null ? 0 : cache.length();
     if (offset + positions > config.context()) {
       throw new IllegalArgumentException(
@@ -132,8 +130,8 @@ final class TransformerNet extends AbstractBlock {
     NDArray index = scope.arange(offset, offset + positions, 1, DataType.INT32);
     NDArray x =
         embed(tokens, tokenWeights).add(embed(index, positionWeights).reshape(1, positions, -1));
-    if (training) {
-      x = dropout.apply(x, config.dropout());
+    if (training && config.dropout() > 0) {
+      x = Dropout.dropout(x, config.dropout(), true).head();
     }
     NDArray mask = null;
     if (causal && positions > 1) {
@@ -150,7 +148,7 @@ final class TransformerNet extends AbstractBlock {
       mask = mask == null ? padding : mask.add(padding);
     }
     for (int i = 0; i < layers.size(); i++) {
-      x = layers.get(i).apply(store, x, mask, dropout, cache, i, weights);
+      x = layers.get(i).apply(store, x, mask, training, cache, i, weights);
     }
     return finalNorm.forward(store, new NDList(x), training).head();
   }

@@ -46,7 +46,7 @@ class AttentionTest {
         NDArray mask = causalMask(scope);
         float[] actual =
             attention
-                .attend(new ParameterStore(scope, false), input, mask, null, 0f, null, -1, null)
+                .attend(new ParameterStore(scope, false), input, mask, false, 0f, null, -1, null)
                 .toFloatArray();
         for (int b = 0; b < BATCH; b++) {
           for (int t = 0; t < POSITIONS; t++) {

@@ -10,11 +10,6 @@ final class TinyModels {
 
   /** A tiny untrained char-gpt over {@code vocabulary} characters on {@code engine}. */
   static LanguageModel random(String engine, int vocabulary) {
-    return random(engine, vocabulary, 0.0);
-  }
-
-  /** The same with the dropout rate {@code dropout} in training. */
-  static LanguageModel random(String engine, int vocabulary, double dropout) {
     StringBuilder chars = new StringBuilder();
     for (int i = 0; i < vocabulary; i++) {
       chars.append((char) ('a' + i));
@@ -22,7 +17,6 @@ final class TinyModels {
     return LanguageModel.builder()
         .variant(TransformerFamily.CHAR_GPT)
         .setAll(TestSupport.TINY)
-        .set("dropout", dropout)
         .engine(engine)
         .seed(5)
         .tokenizer(CharVocabulary.of(chars.toString()))
@@ -33,7 +27,7 @@ final class TinyModels {
   static float[][] allLogits(LanguageModel model, int[] tokens) {
     int v = model.tokenizer().size();
     try (NDManager scope = model.manager().newSubManager()) {
-      float[] flat = model.forward(scope, tokens, 1, tokens.length, null).toFloatArray();
+      float[] flat = model.forward(scope, tokens, 1, tokens.length, false).toFloatArray();
       float[][] out = new float[tokens.length][v];
       for (int t = 0; t < tokens.length; t++) {
         System.arraycopy(flat, t * v, out[t], 0, v);
