@@ -1,5 +1,7 @@
 package dev.zoo.cli;
 
+import dev.zoo.api.pretrained.PretrainedModels;
+
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.common.ZooException;
 import dev.zoo.api.data.DataSplits;
@@ -17,13 +19,18 @@ import java.util.function.Supplier;
 
 /**
  * The classifier that measures generated images for {@code zoo eval} and {@code zoo bench}: the
- * checkpoint named by {@code ZOO_JUDGE} if set, else a simple-cnn cached under {@code
- * $XDG_CACHE_HOME/zoo} (or {@code ~/.cache/zoo}), trained there once on the resolved data.
+ * checkpoint named by {@code ZOO_JUDGE} if set; for Debian's full Fashion-MNIST the pretrained
+ * {@code fashion-mnist/simple-cnn} when zoo-models is on the class path; else a simple-cnn cached
+ * under {@code $XDG_CACHE_HOME/zoo} (or {@code ~/.cache/zoo}), trained there once on the resolved
+ * data.
  */
 final class JudgeProvider implements Supplier<ImageJudge> {
 
   static final String JUDGE_ENV = "ZOO_JUDGE";
   private static final int EPOCHS = 2;
+
+  /** The pretrained classifier that measures images of the full Fashion-MNIST set. */
+  static final String PRETRAINED_JUDGE = "fashion-mnist/simple-cnn";
 
   private final Path data;
   private final String engine;
@@ -42,7 +49,16 @@ final class JudgeProvider implements Supplier<ImageJudge> {
       return ClassifierJudge.load(Path.of(named));
     }
     DataSplits splits = FashionMnist.locate(data);
-    Path dir = cacheRoot().resolve("judge-" + slug(splits) + "-simple-cnn");
+    String slug = slug(splits);
+    PretrainedModels models = PretrainedModels.onClassPath();
+    if (slug.equals("fashion-mnist")
+        && models.all().stream().anyMatch(m -> m.name().equals(PRETRAINED_JUDGE))) {
+      // The shipped model is this very recipe (simple-cnn, 2 epochs, seed 42, the full set), so
+      // every machine measures with the same classifier and trains none.
+      log.println("Measuring with the pretrained classifier " + PRETRAINED_JUDGE + ".");
+      return ClassifierJudge.load(models.checkpoint(PRETRAINED_JUDGE, "cnn"));
+    }
+    Path dir = cacheRoot().resolve("judge-" + slug + "-simple-cnn");
     if (!Checkpoint.exists(dir)) {
       log.printf(
           "Training the classifier that measures images (simple-cnn, %d epochs on %s) once into"
