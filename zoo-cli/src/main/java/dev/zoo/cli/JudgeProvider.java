@@ -1,12 +1,11 @@
 package dev.zoo.cli;
 
-import dev.zoo.api.pretrained.PretrainedModels;
-
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.common.ZooException;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.metrics.ImageJudge;
+import dev.zoo.api.pretrained.PretrainedModels;
 import dev.zoo.cnn.ClassifierJudge;
 import dev.zoo.cnn.ImageClassifier;
 import java.io.IOException;

@@ -326,10 +326,9 @@ final class ParameterFile {
       return n;
     }
 
+    /** Leaves the shared stream open: it is closed with the whole. */
     @Override
-    public void close() {
-      // The shared stream is closed with the whole.
-    }
+    public void close() {}
   }
 
   /** A stream that also closes the file under it. */

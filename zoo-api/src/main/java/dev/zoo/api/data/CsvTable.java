@@ -165,10 +165,7 @@ public final class CsvTable implements DataSource {
     return new CsvTable(file, header, rows, file.toString());
   }
 
-  /**
-   * The line (from 1) where the next record starts after {@code consumed} complete lines: the
-   * parser skips empty lines before a record.
-   */
+  /** The line (from 1) of the next record after {@code consumed} lines, skipping empty ones. */
   private static int firstLine(String[] physical, int consumed) {
     int i = consumed;
     while (i < physical.length - 1 && physical[i].isEmpty()) {

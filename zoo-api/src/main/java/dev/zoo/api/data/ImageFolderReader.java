@@ -5,24 +5,16 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.Raster;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Reads a folder of class sub-folders of PNG and JPEG images into an {@link ImageSet}. Each
@@ -66,7 +58,7 @@ public final class ImageFolderReader {
    */
   public static float[] readGrey(Path imageFile, int height, int width) {
     checkSize(height, width);
-    return toGrey(decode(imageFile), height, width);
+    return toGrey(ImageDecoder.decode(imageFile), height, width);
   }
 
   /**
@@ -179,81 +171,6 @@ public final class ImageFolderReader {
     if (height < 1 || width < 1 || (long) height * width > Integer.MAX_VALUE) {
       throw new InvalidDataException(
           String.format("Image size %dx%d is not a usable image size.", height, width));
-    }
-  }
-
-  private static BufferedImage decode(Path file) {
-    Objects.requireNonNull(file, "file");
-    byte[] bytes;
-    try {
-      if (Files.isDirectory(file)) {
-        throw new InvalidDataException("Path " + file + " is a folder, not an image file.");
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InvalidDataException("Image file " + file + " does not exist.", e);
-    } catch (AccessDeniedException e) {
-      throw new InvalidDataException(
-          "Image file " + file + " cannot be read: permission denied.", e);
-    } catch (IOException e) {
-      throw new InvalidDataException("Cannot read image " + file + ": " + e.getMessage() + ".", e);
-    }
-    BufferedImage image;
-    try {
-      image = decode(bytes, file);
-    } catch (InvalidDataException e) {
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      throw new InvalidDataException(
-          "Cannot decode image " + file + ": not a PNG or JPEG file.", e);
-    }
-    if (image == null) {
-      throw new InvalidDataException("Cannot decode image " + file + ": not a PNG or JPEG file.");
-    }
-    return image;
-  }
-
-  /**
-   * Decodes PNG or JPEG bytes in memory, returning null if they are neither. The size is read from
-   * the header first; a reader's warning (such as a JPEG that ends early, which the reader would
-   * fill with grey) refuses the image.
-   */
-  private static BufferedImage decode(byte[] bytes, Path file) throws IOException {
-    ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes));
-    try {
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-      if (!readers.hasNext()) {
-        return null;
-      }
-      ImageReader reader = readers.next();
-      try {
-        String format = reader.getFormatName().toLowerCase(Locale.ROOT);
-        if (!format.equals("png") && !format.equals("jpeg")) {
-          return null;
-        }
-        reader.setInput(in, true, true);
-        long width = reader.getWidth(0);
-        long height = reader.getHeight(0);
-        if (width * height > MAX_PIXELS) {
-          throw new InvalidDataException(
-              String.format(
-                  "Image file %s declares %dx%d pixels; the zoo reads images of at most %d"
-                      + " million pixels.",
-                  file, width, height, MAX_PIXELS / 1_000_000));
-        }
-        List<String> warnings = new ArrayList<>();
-        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-        BufferedImage image = reader.read(0);
-        if (!warnings.isEmpty()) {
-          throw new InvalidDataException(
-              "Cannot decode image " + file + ": it is damaged (" + warnings.get(0) + ").");
-        }
-        return image;
-      } finally {
-        reader.dispose();
-      }
-    } finally {
-      in.close();
     }
   }
 
