@@ -61,38 +61,25 @@ public record CheckpointInfo(
   public CheckpointInfo withParameters(long parameters) {
     Map<String, Object> more = new java.util.LinkedHashMap<>(extra == null ? Map.of() : extra);
     more.put(PARAMETERS, parameters);
-    return new CheckpointInfo(
-        format,
-        family,
-        variant,
-        hyperparameters,
-        inputShape,
-        labels,
-        engine,
-        engineVersion,
-        djlVersion,
-        engineReason,
-        epoch,
-        seed,
-        metrics,
-        more,
-        files,
-        created,
-        provenance);
+    return copy(epoch, metrics, more, files, created);
   }
 
   /** Returns a copy with another epoch and metrics. */
   public CheckpointInfo withProgress(int epoch, Map<String, Double> metrics) {
-    return copy(epoch, metrics, files, created);
+    return copy(epoch, metrics, extra, files, created);
   }
 
   /** Returns a copy with the files' checksums and the time of writing. */
   CheckpointInfo withFiles(Map<String, String> files, String created) {
-    return copy(epoch, metrics, files, created);
+    return copy(epoch, metrics, extra, files, created);
   }
 
   private CheckpointInfo copy(
-      int epoch, Map<String, Double> metrics, Map<String, String> files, String created) {
+      int epoch,
+      Map<String, Double> metrics,
+      Map<String, Object> extra,
+      Map<String, String> files,
+      String created) {
     return new CheckpointInfo(
         format,
         family,
