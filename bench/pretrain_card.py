@@ -1,13 +1,40 @@
 #!/usr/bin/env python3
-"""Writes one pretrained model into zoo-models: copies its checkpoint files, hashes them and
-replaces the model's entry (its model card) in META-INF/zoo/pretrained.json. Called by
-bench/pretrain.sh after training and evaluating the model; standard library only."""
+"""Writes one pretrained model into zoo-models: copies its checkpoint's weights (not the
+optimizer state), hashes them and replaces the model's entry (its model card) in
+META-INF/zoo/pretrained.json. Called by bench/pretrain.sh after training and evaluating the model;
+standard library only."""
 import argparse
 import hashlib
 import json
 import os
 import shutil
 import tempfile
+
+
+def is_optimizer_state(name):
+    """Whether a checkpoint file holds optimizer state, which inference and fine-tuning (a new
+    optimizer) never read."""
+    return name.endswith(".state") and "optimizer" in name
+
+
+def ship_weights(checkpoint, folder):
+    """Copies a checkpoint without its optimizer state into folder: model.json is rewritten to
+    list only the files shipped. Returns the files' SHA-256 by name and their total size."""
+    with open(os.path.join(checkpoint, "model.json")) as f:
+        info = json.load(f)
+    info["files"] = {k: v for k, v in info["files"].items() if not is_optimizer_state(k)}
+    with open(os.path.join(folder, "model.json"), "w") as f:
+        json.dump(info, f, indent=2)
+        f.write("\n")
+    for file in info["files"]:
+        shutil.copyfile(os.path.join(checkpoint, file), os.path.join(folder, file))
+    files, size = {}, 0
+    for file in sorted(os.listdir(folder)):
+        path = os.path.join(folder, file)
+        with open(path, "rb") as f:
+            files[file] = hashlib.sha256(f.read()).hexdigest()
+        size += os.path.getsize(path)
+    return files, size
 
 
 def main():
@@ -33,16 +60,7 @@ def main():
     if os.path.isdir(folder):
         shutil.rmtree(folder)
     os.makedirs(folder)
-    files = {}
-    size = 0
-    for file in sorted(os.listdir(a.checkpoint)):
-        source = os.path.join(a.checkpoint, file)
-        if not os.path.isfile(source):
-            continue
-        shutil.copyfile(source, os.path.join(folder, file))
-        with open(source, "rb") as f:
-            files[file] = hashlib.sha256(f.read()).hexdigest()
-        size += os.path.getsize(source)
+    files, size = ship_weights(a.checkpoint, folder)
 
     entry = {
         "name": a.name, "family": a.family, "variant": a.variant, "summary": a.summary,
