@@ -1,6 +1,7 @@
 package dev.zoo.gan;
 
 import ai.djl.ndarray.NDArray;
+import dev.zoo.api.nn.Scalars;
 
 /**
  * What the two networks optimise: the standard GAN loss on logits (with the generator's
@@ -92,6 +93,6 @@ enum Objective {
 
   /** log(1 + e^x), computed without overflow for large |x|. */
   static NDArray softplus(NDArray x) {
-    return x.maximum(0f).add(x.abs().neg().exp().add(1f).log());
+    return Scalars.maximum(x, 0f).add(x.abs().neg().exp().add(1f).log());
   }
 }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
+import dev.zoo.api.nn.Scalars;
 import java.util.List;
 
 /**
@@ -83,7 +84,8 @@ final class SelfAttention extends MaskedBlock {
       values = all[1];
     }
     NDArray scores =
-        queries.matMul(keys.transpose(0, 1, 3, 2)).mul(1f / (float) Math.sqrt(width / heads));
+        Scalars.mul(
+            queries.matMul(keys.transpose(0, 1, 3, 2)), 1f / (float) Math.sqrt(width / heads));
     if (mask != null) {
       scores = scores.add(mask);
     }

@@ -14,6 +14,7 @@ import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import dev.zoo.api.nn.Scalars;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -137,14 +138,14 @@ final class TransformerNet extends AbstractBlock {
     if (causal && positions > 1) {
       NDArray r = scope.arange(positions).toType(DataType.FLOAT32, false);
       mask =
-          r.reshape(positions, 1)
-              .lt(r.reshape(1, positions))
-              .toType(DataType.FLOAT32, false)
-              .mul(MASKED);
+          Scalars.mul(
+              r.reshape(positions, 1).lt(r.reshape(1, positions)).toType(DataType.FLOAT32, false),
+              MASKED);
     }
     if (keyMask != null) {
       NDArray padding =
-          keyMask.toType(DataType.FLOAT32, false).sub(1f).mul(-MASKED).reshape(batch, 1, 1, -1);
+          Scalars.mul(keyMask.toType(DataType.FLOAT32, false).sub(1f), -MASKED)
+              .reshape(batch, 1, 1, -1);
       mask = mask == null ? padding : mask.add(padding);
     }
     for (int i = 0; i < layers.size(); i++) {

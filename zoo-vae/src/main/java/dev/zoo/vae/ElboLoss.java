@@ -3,6 +3,7 @@ package dev.zoo.vae;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
+import dev.zoo.api.nn.Scalars;
 
 /** The per-image terms of the negative ELBO from a forward pass of a {@link VaeNetwork}. */
 final class ElboLoss {
@@ -23,7 +24,8 @@ final class ElboLoss {
     NDArray crossEntropy = Activation.softPlus(logits).sub(logits.mul(images));
     NDArray reconstruction = crossEntropy.reshape(n, -1).sum(new int[] {1});
     NDArray kl =
-        mean.square().add(logVariance.exp()).sub(logVariance).sub(1f).sum(new int[] {1}).mul(0.5f);
+        Scalars.mul(
+            mean.square().add(logVariance.exp()).sub(logVariance).sub(1f).sum(new int[] {1}), 0.5f);
     return new NDList(reconstruction, kl);
   }
 }

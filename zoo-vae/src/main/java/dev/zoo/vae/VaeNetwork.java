@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.zoo.api.nn.Scalars;
 
 /**
  * The network of a VAE: an encoder from an image to the mean and log-variance of the Gaussian
@@ -68,7 +69,7 @@ final class VaeNetwork extends AbstractBlock {
     NDList q = encode(store, inputs.get(0), training);
     NDArray mean = q.get(0);
     NDArray logVariance = q.get(1);
-    NDArray z = mean.add(logVariance.mul(0.5f).exp().mul(inputs.get(1)));
+    NDArray z = mean.add(Scalars.mul(logVariance, 0.5f).exp().mul(inputs.get(1)));
     return new NDList(decode(store, z, training), mean, logVariance);
   }
 

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.training.GradientCollector;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.model.SingleNetworkTask;
+import dev.zoo.api.nn.Scalars;
 import dev.zoo.api.train.StepMetrics;
 import dev.zoo.api.train.TrainingStep;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ final class VaeTraining extends SingleNetworkTask<VariationalAutoencoder> {
       NDList terms = ElboLoss.perImage(out.get(0), out.get(1), out.get(2), out.get(3));
       reconstruction = terms.get(0).mean();
       kl = terms.get(1).mean();
-      loss = reconstruction.add(kl.mul(beta));
+      loss = reconstruction.add(Scalars.mul(kl, beta));
       collector.backward(loss);
     }
     step.update();
