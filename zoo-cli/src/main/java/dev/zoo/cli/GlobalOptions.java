@@ -12,7 +12,7 @@ final class GlobalOptions {
       scope = ScopeType.INHERIT,
       paramLabel = "NAME",
       description =
-          "Engine to use: pytorch, mxnet or tensorflow (default: ZOO_ENGINE, else the "
+          "Engine to use: pytorch, mxnet, tensorflow or onnxruntime (default: ZOO_ENGINE, else the "
               + "best engine that covers the job's needs).")
   String engine;
 

@@ -36,7 +36,7 @@ public final class GanFamily extends AbstractFamily {
    * The default budget in optimizer steps (batches of 32): enough for recognisable clothes of every
    * kind, and the same on the full data set and the embedded sample.
    */
-  static final int DEFAULT_STEPS = 2400;
+  static final int DEFAULT_STEPS = 3200;
 
   /** The default number of training images (0 for all): every epoch draws a grid of samples. */
   static final int DEFAULT_LIMIT = 10000;
