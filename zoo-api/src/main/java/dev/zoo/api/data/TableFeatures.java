@@ -77,6 +77,20 @@ public record TableFeatures(
     return standardisation.applyRows(row);
   }
 
+  /**
+   * Many rows of the feature columns' values, as read, one after the other (row-major: N times the
+   * number of columns), standardised.
+   *
+   * @throws InvalidDataException when the values do not make whole rows
+   */
+  public float[] standardisedRows(float[] rows) {
+    if (rows.length == 0 || rows.length % columns.size() != 0) {
+      throw new InvalidDataException(
+          rows.length + " values do not make whole rows of the model's " + columns + ".");
+    }
+    return standardisation.applyRows(rows);
+  }
+
   /** The rows of {@code table} with their classes, standardised, for training. */
   public Rows rows(CsvTable table) {
     return Rows.of(standardised(table), table.codes(label, classes));

@@ -17,6 +17,15 @@ class NativeThreadsTest {
   }
 
   @Test
+  void openMpWaitsPassivelyUnlessTheUserChoseOtherwise() {
+    NativeThreads.applyOpenMp();
+
+    String own = System.getenv("OMP_WAIT_POLICY");
+    assertEquals(own == null ? "PASSIVE" : own, NativeThreads.environment("OMP_WAIT_POLICY"));
+    assertTrue(Integer.parseInt(NativeThreads.environment("OMP_NUM_THREADS")) >= 1);
+  }
+
+  @Test
   void threadsFollowTheSystemPropertyThenTheProcessors() {
     String before = System.getProperty(NativeThreads.THREADS_PROPERTY);
     try {
