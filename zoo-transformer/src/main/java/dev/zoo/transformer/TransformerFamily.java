@@ -112,6 +112,7 @@ public final class TransformerFamily extends AbstractFamily {
     command("predict", (request, context) -> ClassifierRun.predict(this, request, context));
     command("generate", (request, context) -> GenerateRun.run(this, request, context));
     command("attention", (request, context) -> AttentionRun.run(this, request, context));
+    command("encode", SentenceEncoderRun::encode);
     benchmark((request, context) -> TransformerBench.run(this, request, context));
   }
 
