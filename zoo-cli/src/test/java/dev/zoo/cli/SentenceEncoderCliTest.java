@@ -83,6 +83,53 @@ class SentenceEncoderCliTest {
     assertTrue(java.nio.file.Files.isRegularFile(grid));
   }
 
+  /** --csv: the vectors of a labelled set as a table that the tabular family trains on. */
+  @Test
+  void writesTheVectorsOfALabelledSetForTheTabularFamily(@TempDir Path dir) throws Exception {
+    Path texts = dir.resolve("texts.csv");
+    StringBuilder csv = new StringBuilder("text,label\n");
+    String[] food = {"I baked bread.", "Soup for dinner.", "The cake was sweet.", "Fresh apples."};
+    String[] code = {"The build failed.", "A null pointer.", "Compile the kernel.", "Fix the bug."};
+    for (int i = 0; i < food.length; i++) {
+      csv.append('"').append(food[i]).append("\",food\n");
+      csv.append('"').append(code[i]).append("\",\"code, software\"\n");
+    }
+    java.nio.file.Files.writeString(texts, csv);
+    Path table = dir.resolve("features.csv");
+    Cli.run(
+            "encode",
+            "transformer",
+            "--model",
+            "minilm",
+            "--csv",
+            table.toString(),
+            texts.toString())
+        .ok();
+    java.util.List<String> lines = java.nio.file.Files.readAllLines(table);
+    assertEquals(9, lines.size());
+    assertTrue(lines.get(0).startsWith("x1,x2,") && lines.get(0).endsWith(",x384,label"));
+    assertTrue(lines.get(1).endsWith(",food"), lines.get(1));
+    assertTrue(lines.get(2).endsWith(",\"code, software\""), lines.get(2));
+    assertEquals(385, lines.get(1).split(",").length);
+    Path run = dir.resolve("head");
+    Cli.run(
+            "train",
+            "tabular",
+            "--data",
+            table.toString(),
+            "--epochs",
+            "2",
+            "--out",
+            run.toString(),
+            "--engine",
+            "pytorch")
+        .ok();
+    Cli.run("encode", "transformer", "--model", "minilm", "--csv", table.toString(), "a", "b")
+        .userError("--csv takes one labelled text set");
+    Cli.run("encode", "transformer", "--model", "minilm", "--csv", dir.toString(), texts.toString())
+        .userError("--csv names a folder, not a file");
+  }
+
   @Test
   void saysWhenATextIsCut() {
     Cli.Result r =

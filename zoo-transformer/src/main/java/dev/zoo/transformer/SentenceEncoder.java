@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -142,20 +144,29 @@ public final class SentenceEncoder implements AutoCloseable {
   }
 
   /**
-   * The unit-length sentence vector of each text, in order, computed in batches of {@value #BATCH}
-   * padded to their longest text (padding is masked, so a text's vector does not depend on its
-   * batch beyond float rounding).
+   * The unit-length sentence vector of each text, in order. Texts of similar token counts are
+   * computed together, in batches of {@value #BATCH} padded to their longest text (padding is
+   * masked, so a text's vector does not depend on its batch beyond float rounding).
    */
   public List<float[]> encode(List<String> texts) {
-    List<float[]> out = new ArrayList<>(texts.size());
-    for (int from = 0; from < texts.size(); from += BATCH) {
-      List<WordPieceTokenizer.TokenizedText> batch = new ArrayList<>();
-      for (String text : texts.subList(from, Math.min(texts.size(), from + BATCH))) {
-        batch.add(tokenize(text));
-      }
-      out.addAll(run(batch));
+    List<WordPieceTokenizer.TokenizedText> tokens = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      tokens.add(tokenize(text));
     }
-    return out;
+    Integer[] order = new Integer[texts.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingInt(i -> tokens.get(i).ids().length));
+    float[][] out = new float[texts.size()][];
+    for (int from = 0; from < order.length; from += BATCH) {
+      List<Integer> rows = Arrays.asList(order).subList(from, Math.min(order.length, from + BATCH));
+      List<float[]> vectors = run(rows.stream().map(tokens::get).toList());
+      for (int k = 0; k < rows.size(); k++) {
+        out[rows.get(k)] = vectors.get(k);
+      }
+    }
+    return Arrays.asList(out);
   }
 
   private List<float[]> run(List<WordPieceTokenizer.TokenizedText> batch) {

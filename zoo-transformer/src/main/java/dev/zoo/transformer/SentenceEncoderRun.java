@@ -4,6 +4,7 @@ import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.common.InvalidSettingException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ final class SentenceEncoderRun {
    *     checkpoint is not a sentence encoder
    */
   static Report encode(ModelRequest request, RunContext context) {
-    request.allowOnly("zoo encode transformer");
+    request.allowOnly("zoo encode transformer", "csv");
     if (!SentenceEncoder.isEncoderFolder(request.checkpoint())) {
       throw new InvalidSettingException(
           "zoo encode transformer takes a sentence encoder (e.g. --model minilm); "
@@ -35,6 +36,16 @@ final class SentenceEncoderRun {
     }
     if (request.inputs().isEmpty()) {
       throw new InvalidSettingException("Give at least one text (or a text file) to encode.");
+    }
+    if (request.has("csv")) {
+      if (request.inputs().size() != 1) {
+        throw new InvalidSettingException(
+            "--csv takes one labelled text set (a folder of files or a text,label CSV) as input.");
+      }
+      try (SentenceEncoder encoder = SentenceEncoder.load(request.checkpoint())) {
+        return SentenceFeatures.write(
+            encoder, request.inputs().get(0), Path.of(request.text("csv", "")), context);
+      }
     }
     List<String> texts = new ArrayList<>();
     for (String input : request.inputs()) {
