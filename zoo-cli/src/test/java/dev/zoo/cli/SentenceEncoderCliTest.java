@@ -58,7 +58,19 @@ class SentenceEncoderCliTest {
     assertEquals(food, rows.get(0).getAsJsonObject().get("input").getAsString());
     assertEquals(8, rows.get(0).getAsJsonObject().get("tokens").getAsInt());
     assertTrue(dot(v[0], v[1]) > dot(v[0], v[2]) + 0.5);
-    String text = Cli.run("encode", "transformer", "--model", "minilm", food, bread).ok().out();
+    Cli.Result r =
+        Cli.run(
+                "encode",
+                "transformer",
+                "--model",
+                "minilm",
+                "--engine",
+                "onnxruntime",
+                food,
+                bread)
+            .ok();
+    assertTrue(r.err().contains("Engine: onnxruntime on cpu"), r.err());
+    String text = r.out();
     assertTrue(text.contains("2 sentence vector(s) of 384 values"), text);
     assertTrue(text.contains("Cosine similarity:"), text);
   }
@@ -153,6 +165,10 @@ class SentenceEncoderCliTest {
         .userError("Give at least one text (or a text file) to encode.");
     Cli.run("encode", "cnn", "--model", "minilm", "a text")
         .userError("minilm is a model of the transformer family, not of cnn");
+    Cli.run("encode", "transformer", "--model", "minilm", "--engine", "pytorch", "a text")
+        .userError("runs on ONNX Runtime only, not on pytorch");
+    Cli.run("eval", "transformer", "--model", "minilm", "--engine", "mxnet")
+        .userError("runs on ONNX Runtime only, not on mxnet");
     Cli.run("eval", "transformer", "--model", "minilm", "--data", "texts.csv")
         .userError("--data does not apply");
     String line = Cli.run("predict", "transformer", "--model", "minilm", "a text").userError();

@@ -4,6 +4,7 @@ import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.common.InvalidSettingException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,21 +38,26 @@ final class SentenceEncoderRun {
     if (request.inputs().isEmpty()) {
       throw new InvalidSettingException("Give at least one text (or a text file) to encode.");
     }
+    refuseOtherEngines(context);
     if (request.has("csv")) {
       if (request.inputs().size() != 1) {
         throw new InvalidSettingException(
             "--csv takes one labelled text set (a folder of files or a text,label CSV) as input.");
       }
-      try (SentenceEncoder encoder = SentenceEncoder.load(request.checkpoint())) {
-        return SentenceFeatures.write(
-            encoder, request.inputs().get(0), Path.of(request.text("csv", "")), context);
+      Path out = Path.of(request.text("csv", ""));
+      if (Files.isDirectory(out)) {
+        throw new InvalidSettingException("--csv names a folder, not a file: " + out + ".");
+      }
+      LabelledTexts set = LabelledTexts.locate(Path.of(request.inputs().get(0)));
+      try (SentenceEncoder encoder = open(request, context)) {
+        return SentenceFeatures.write(encoder, set, out, context);
       }
     }
     List<String> texts = new ArrayList<>();
     for (String input : request.inputs()) {
       texts.add(ClassifierRun.read(input));
     }
-    try (SentenceEncoder encoder = SentenceEncoder.load(request.checkpoint())) {
+    try (SentenceEncoder encoder = open(request, context)) {
       List<WordPieceTokenizer.TokenizedText> tokens = new ArrayList<>();
       for (String text : texts) {
         WordPieceTokenizer.TokenizedText t = encoder.tokenize(text);
@@ -73,6 +79,27 @@ final class SentenceEncoderRun {
   }
 
   /**
+   * Refuses an engine other than ONNX Runtime asked for by {@code --engine} or {@code ZOO_ENGINE}.
+   *
+   * @throws InvalidSettingException when another engine was asked for
+   */
+  private static void refuseOtherEngines(RunContext context) {
+    String asked = context.engineRequest().engine();
+    if (asked != null && !asked.equalsIgnoreCase("onnxruntime")) {
+      throw new InvalidSettingException(
+          "A sentence encoder is an ONNX file and runs on ONNX Runtime only, not on "
+              + asked
+              + "; give --engine onnxruntime or none.");
+    }
+  }
+
+  /** Loads the request's encoder after saying which engine runs it. */
+  private static SentenceEncoder open(ModelRequest request, RunContext context) {
+    context.log().println("Engine: onnxruntime on cpu: a sentence encoder is an ONNX file.");
+    return SentenceEncoder.load(request.checkpoint());
+  }
+
+  /**
    * The encoder's {@link SimilarityCheck} figures: {@code triplet_accuracy}, {@code
    * paraphrase_cosine}, {@code unrelated_cosine}.
    *
@@ -85,8 +112,9 @@ final class SentenceEncoderRun {
           "A sentence encoder is evaluated on the zoo's own similarity triplets; --data does not"
               + " apply.");
     }
+    refuseOtherEngines(context);
     SimilarityCheck check = SimilarityCheck.shipped();
-    try (SentenceEncoder encoder = SentenceEncoder.load(request.checkpoint())) {
+    try (SentenceEncoder encoder = open(request, context)) {
       SimilarityCheck.Result r = check.measure(encoder);
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("triplet_accuracy", r.accuracy());

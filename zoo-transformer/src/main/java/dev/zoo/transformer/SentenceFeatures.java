@@ -3,7 +3,6 @@ package dev.zoo.transformer;
 import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.common.InvalidDataException;
-import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.text.TextRecord;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -30,16 +29,11 @@ final class SentenceFeatures {
   private SentenceFeatures() {}
 
   /**
-   * Encodes every record of the set {@code input} names and writes the table to {@code out}.
+   * Encodes every record of {@code texts} and writes the table to {@code out}.
    *
-   * @throws InvalidSettingException when the output is a folder
-   * @throws InvalidDataException when the set is missing or empty, or the table cannot be written
+   * @throws InvalidDataException when the table cannot be written
    */
-  static Report write(SentenceEncoder encoder, String input, Path out, RunContext context) {
-    if (Files.isDirectory(out)) {
-      throw new InvalidSettingException("--csv names a folder, not a file: " + out + ".");
-    }
-    LabelledTexts texts = LabelledTexts.locate(Path.of(input));
+  static Report write(SentenceEncoder encoder, LabelledTexts texts, Path out, RunContext context) {
     List<TextRecord> records = texts.records();
     long start = System.nanoTime();
     int cut = 0;
