@@ -129,6 +129,14 @@ public final class RunContext {
     return choice;
   }
 
+  /**
+   * The engine and device asked for: the command's, else {@code ZOO_ENGINE} and {@code ZOO_DEVICE};
+   * null where none was named.
+   */
+  public EngineRequest engineRequest() {
+    return new EngineRequest(engine, device).resolved();
+  }
+
   /** The command line that started the action, for provenance. */
   public String command() {
     return command;

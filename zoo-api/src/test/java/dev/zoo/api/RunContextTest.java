@@ -35,4 +35,12 @@ class RunContextTest {
     assertEquals("zoo engines --tune", options.command());
     assertTrue(options.listener() instanceof ConsoleProgress);
   }
+
+  @Test
+  void tellsTheEngineAndDeviceAskedFor() {
+    RunContext asked =
+        RunContext.builder(Zoo.of(List.of(), List.of())).engine("pytorch").device("cpu").build();
+    assertEquals("pytorch", asked.engineRequest().engine());
+    assertEquals("cpu", asked.engineRequest().device());
+  }
 }

@@ -52,12 +52,16 @@ final class ModelsCommand implements Runnable {
                       .append(String.format(Locale.ROOT, "%s %.4f", k, v)));
       session.out.printf("  quality: %s (%s)%n", quality, m.measuredBy());
       session.out.printf("  data: %s%n", m.data());
-      session.out.printf(
-          Locale.ROOT,
-          "  budget: %s; %.0f s on %s%n",
-          m.budget(),
-          m.trainingSeconds(),
-          m.trainedOn());
+      if (m.trainingSeconds() > 0) {
+        session.out.printf(
+            Locale.ROOT,
+            "  budget: %s; %.0f s on %s%n",
+            m.budget(),
+            m.trainingSeconds(),
+            m.trainedOn());
+      } else {
+        session.out.printf("  budget: %s%n", m.budget());
+      }
       session.out.printf("  licence: %s%n", m.licence());
     }
   }

@@ -150,7 +150,7 @@ final class ClassifierRun {
   }
 
   /** The text of a file the input names, else the input itself. */
-  private static String read(String input) {
+  static String read(String input) {
     Path file = Path.of(input.length() > 255 ? "." : input);
     if (input.isBlank() || !Files.isRegularFile(file)) {
       return input;

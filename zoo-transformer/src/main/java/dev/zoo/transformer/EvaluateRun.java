@@ -33,6 +33,9 @@ final class EvaluateRun {
    *     classifier does not know
    */
   static Report run(TransformerFamily family, ModelRequest request, RunContext context) {
+    if (SentenceEncoder.isEncoderFolder(request.checkpoint())) {
+      return SentenceEncoderRun.evaluate(request, context);
+    }
     request.allowOnly("zoo eval transformer");
     Checkpoint cp = Checkpoint.open(request.checkpoint(), TransformerFamily.NAME);
     if (TransformerFamily.TEXT_CLASSIFIER.equals(cp.info().variant())) {

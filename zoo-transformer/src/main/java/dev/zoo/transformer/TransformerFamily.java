@@ -96,7 +96,15 @@ public final class TransformerFamily extends AbstractFamily {
                         "layer",
                         "N",
                         "The layer whose attention to draw, counted from 1 (default: the last).",
-                        "attention")))
+                        "attention"),
+                    FamilyOption.of(
+                        "--csv",
+                        "csv",
+                        "FILE",
+                        "Write the sentence vectors of a labelled text set (the input: a folder of"
+                            + " files labelled by name, or a text,label CSV) to FILE as a table"
+                            + " x1..xD,label for zoo train tabular.",
+                        "encode")))
             .toList(),
         EnumSet.of(
             Op.TRAINING,
@@ -112,6 +120,7 @@ public final class TransformerFamily extends AbstractFamily {
     command("predict", (request, context) -> ClassifierRun.predict(this, request, context));
     command("generate", (request, context) -> GenerateRun.run(this, request, context));
     command("attention", (request, context) -> AttentionRun.run(this, request, context));
+    command("encode", SentenceEncoderRun::encode);
     benchmark((request, context) -> TransformerBench.run(this, request, context));
   }
 

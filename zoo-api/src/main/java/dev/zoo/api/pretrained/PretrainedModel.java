@@ -13,7 +13,8 @@ import java.util.Map;
  * @param family the family that loads it, e.g. {@code cnn}
  * @param variant the family's variant, e.g. {@code simple-cnn}
  * @param summary one sentence on what it does
- * @param resource the class-path folder of its checkpoint files, without a leading slash
+ * @param resource the class-path folder of its checkpoint files, without a leading slash; empty for
+ *     files at the root of a jar (as an imported model's jar may keep them)
  * @param files the checkpoint's file names mapped to their SHA-256 (64 lower-case hex digits)
  * @param parameters the number of trained parameters (weights and biases)
  * @param bytes the size of its checkpoint files in bytes

@@ -175,7 +175,7 @@ public final class PretrainedModels {
       throw new CheckpointException(
           "The card of " + model.name() + " names a file outside its folder: " + file + ".");
     }
-    String resource = model.resource() + "/" + file;
+    String resource = model.resource().isEmpty() ? file : model.resource() + "/" + file;
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
         throw new CheckpointException(

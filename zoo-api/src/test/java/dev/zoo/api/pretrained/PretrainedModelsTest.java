@@ -74,6 +74,36 @@ class PretrainedModelsTest {
     assertEquals(modified, Files.getLastModifiedTime(folder.resolve("model.params")).toMillis());
   }
 
+  /** An imported model's files may lie at the root of its jar: the card's resource is empty. */
+  @Test
+  void unpacksFilesFromTheRootOfAJar() throws IOException {
+    Files.write(jar.resolve("encoder.onnx"), PARAMS);
+    PretrainedModel card =
+        new PretrainedModel(
+            "imported",
+            "transformer",
+            "sentence-encoder",
+            "a test model",
+            "",
+            Map.of("encoder.onnx", Sha256.of(PARAMS)),
+            10,
+            PARAMS.length,
+            "none",
+            "none",
+            0,
+            "",
+            Map.of("triplet_accuracy", 1.0),
+            "zoo eval transformer --model imported",
+            "none");
+    Path index = jar.resolve(PretrainedModels.INDEX);
+    Files.createDirectories(index.getParent());
+    Files.writeString(index, new Gson().toJson(List.of(card)));
+    PretrainedModels models =
+        PretrainedModels.of(new URLClassLoader(new URL[] {jar.toUri().toURL()}, null), cache);
+    Path folder = models.checkpoint("imported", "transformer");
+    assertArrayEquals(PARAMS, Files.readAllBytes(folder.resolve("encoder.onnx")));
+  }
+
   @Test
   void refusesAFileThatDiffersFromItsCardAndLeavesNothingBehind() throws IOException {
     PretrainedModels models =

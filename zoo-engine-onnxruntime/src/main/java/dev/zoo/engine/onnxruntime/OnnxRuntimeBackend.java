@@ -1,5 +1,6 @@
 package dev.zoo.engine.onnxruntime;
 
+import ai.djl.engine.Engine;
 import dev.zoo.api.engine.DjlBackend;
 import dev.zoo.api.engine.NativeThreads;
 import dev.zoo.api.engine.Offers;
@@ -27,6 +28,9 @@ public final class OnnxRuntimeBackend extends DjlBackend {
 
   /** Where the ONNX Runtime jar keeps its native libraries. */
   private static final String NATIVE_DIR = "ai/onnxruntime/native/";
+
+  /** The system property that names DJL's default engine. */
+  private static final String DEFAULT_ENGINE = "ai.djl.default_engine";
 
   /** Creates the backend; nothing is loaded until {@link #load()}. */
   public OnnxRuntimeBackend() {
@@ -57,6 +61,25 @@ public final class OnnxRuntimeBackend extends DjlBackend {
                         + "/"
                         + System.mapLibraryName("onnxruntime_providers_cuda"))
             != null;
+  }
+
+  /**
+   * Loads ONNX Runtime without leaving it as DJL's default engine. DJL works out some blocks'
+   * output shapes on its default engine, which ONNX Runtime cannot do (it runs ONNX files, not DJL
+   * blocks): a zoo model run after an ONNX file in the same process would fail. When no default was
+   * set before, the next engine the zoo loads becomes the default instead.
+   *
+   * @throws dev.zoo.api.common.EngineException when ONNX Runtime is not available or its native
+   *     library fails to load
+   */
+  @Override
+  public Engine load() {
+    boolean unset = System.getProperty(DEFAULT_ENGINE) == null;
+    Engine engine = super.load();
+    if (unset && djlEngine().equals(System.getProperty(DEFAULT_ENGINE))) {
+      System.clearProperty(DEFAULT_ENGINE);
+    }
+    return engine;
   }
 
   @Override

@@ -56,6 +56,25 @@ class OnnxRuntimeBackendTest {
   }
 
   @Test
+  void neverStaysDjlsDefaultEngine() {
+    String before = System.getProperty("ai.djl.default_engine");
+    System.clearProperty("ai.djl.default_engine");
+    try {
+      new OnnxRuntimeBackend().load();
+      assertEquals(null, System.getProperty("ai.djl.default_engine"));
+      System.setProperty("ai.djl.default_engine", "PyTorch");
+      new OnnxRuntimeBackend().load();
+      assertEquals("PyTorch", System.getProperty("ai.djl.default_engine"));
+    } finally {
+      if (before == null) {
+        System.clearProperty("ai.djl.default_engine");
+      } else {
+        System.setProperty("ai.djl.default_engine", before);
+      }
+    }
+  }
+
+  @Test
   void loadsOfflineAndRunsAnOnnxFile() throws Exception {
     Engine engine = new OnnxRuntimeBackend().load();
     assertEquals("OnnxRuntime", engine.getEngineName());
