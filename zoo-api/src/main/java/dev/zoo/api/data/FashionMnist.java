@@ -193,8 +193,13 @@ public final class FashionMnist {
         ImageFolderReader.load(ImageFolderReader.relabel(testList, classNames), height, width);
     String origin =
         String.format(
-            "images from %s (%d train, %d test, %d classes)",
-            dir, train.size(), test.size(), classNames.size());
+            "images from %s (%d train, %d test, %d classes%s%s)",
+            dir,
+            train.size(),
+            test.size(),
+            classNames.size(),
+            trainList.leftOutNote().replace("left out", "left out of train/"),
+            testList.leftOutNote().replace("left out", "left out of test/"));
     return new DataSplits(train, test, origin, false);
   }
 
@@ -225,8 +230,8 @@ public final class FashionMnist {
     ImageSet test = all.subset(testIdx);
     String origin =
         String.format(
-            "images from %s split 90/10 (%d train, %d test, %d classes)",
-            listing.dir(), train.size(), test.size(), all.numClasses());
+            "images from %s split 90/10 (%d train, %d test, %d classes%s)",
+            listing.dir(), train.size(), test.size(), all.numClasses(), listing.leftOutNote());
     return new DataSplits(train, test, origin, false);
   }
 
