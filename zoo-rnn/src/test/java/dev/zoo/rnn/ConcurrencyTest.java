@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * One loaded character language model called from 8 threads at once generates from every seed the
  * text it generates on one thread, and scores every text the same, on PyTorch and on MXNet. A
  * generation of 20 characters is 20 sequential steps of a 2-layer LSTM of 256 units, and scoring
- * reads 120 characters, so each thread makes 8 such calls (6 on MXNet) rather than 2,000: enough
- * to run every call against others many times while keeping the test within seconds.
+ * reads 120 characters, so each thread makes 8 such calls (6 on MXNet) rather than 2,000: enough to
+ * run every call against others many times while keeping the test within seconds.
  */
 class ConcurrencyTest {
 
