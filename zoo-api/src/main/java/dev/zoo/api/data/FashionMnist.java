@@ -106,6 +106,24 @@ public final class FashionMnist {
   }
 
   /**
+   * The images to evaluate a model on: every image of the {@code --data} folder when it is a plain
+   * folder of class sub-folders (no IDX files, no {@code train/} and {@code test/}), else the test
+   * split that {@link #locate(Path)} finds.
+   *
+   * @throws InvalidDataException if the folder does not exist or holds no usable data
+   */
+  public static ImageSet locateTest(Path dataOption) {
+    if (dataOption != null
+        && Files.isDirectory(dataOption)
+        && IDX_NAMES.stream().allMatch(n -> idxFile(dataOption, n) == null)
+        && !(Files.isDirectory(dataOption.resolve("train"))
+            && Files.isDirectory(dataOption.resolve("test")))) {
+      return ImageFolderReader.read(dataOption, HEIGHT, WIDTH);
+    }
+    return locate(dataOption).test();
+  }
+
+  /**
    * Reads a data folder in either of two forms. (a) IDX files named {@code
    * train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte}, {@code t10k-images-idx3-ubyte} and
    * {@code t10k-labels-idx1-ubyte}, each optionally ending in {@code .gz}, read with the

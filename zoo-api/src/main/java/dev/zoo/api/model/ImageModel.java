@@ -99,6 +99,49 @@ public abstract class ImageModel extends BaseModel<ImageSet> {
   }
 
   /**
+   * The model's class index of each of {@code data}'s classes, matched by name in any order, so
+   * that data of some of the model's classes, or of all in another order, can be evaluated. A name
+   * matches a label that is equal to it, or equal once each character a folder name cannot hold
+   * ({@code / \ : * ? " < > |}) is written as {@code -}: folder {@code T-shirt-top} is label {@code
+   * T-shirt/top}.
+   *
+   * @throws InvalidDataException when a class of the data is none of the model's
+   */
+  protected int[] classIndices(ImageSet data, String role) {
+    List<String> labels = labels();
+    int[] indices = new int[data.classNames().size()];
+    List<String> unknown = new java.util.ArrayList<>();
+    for (int c = 0; c < indices.length; c++) {
+      String name = data.classNames().get(c);
+      indices[c] = labels.indexOf(name);
+      for (int l = 0; l < labels.size() && indices[c] < 0; l++) {
+        indices[c] = folderName(labels.get(l)).equals(name) ? l : -1;
+      }
+      if (indices[c] < 0) {
+        unknown.add(name);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new InvalidDataException(
+          "The "
+              + role
+              + " data's classes "
+              + data.classNames()
+              + " differ from the model's "
+              + labels
+              + ": "
+              + unknown
+              + " are none of them.");
+    }
+    return indices;
+  }
+
+  /** {@code label} with each character a folder name cannot hold written as {@code -}. */
+  public static String folderName(String label) {
+    return label.replaceAll("[/\\\\:*?\"<>|]", "-");
+  }
+
+  /**
    * Refuses one image, {@code height * width} values row-major, of another number of pixels.
    *
    * @throws InvalidDataException when it has another number of pixels
