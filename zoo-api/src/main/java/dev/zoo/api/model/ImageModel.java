@@ -87,15 +87,15 @@ public abstract class ImageModel extends BaseModel<ImageSet> {
    */
   protected void checkClasses(ImageSet data, String role) {
     if (!data.classNames().equals(labels())) {
-      throw new InvalidDataException(
-          "The "
-              + role
-              + " data's classes "
-              + data.classNames()
-              + " differ from the model's "
-              + labels()
-              + ".");
+      throw classesDiffer(data, role, "");
     }
+  }
+
+  private InvalidDataException classesDiffer(ImageSet data, String role, String detail) {
+    return new InvalidDataException(
+        String.format(
+            "The %s data's classes %s differ from the model's %s%s.",
+            role, data.classNames(), labels(), detail));
   }
 
   /**
@@ -122,16 +122,7 @@ public abstract class ImageModel extends BaseModel<ImageSet> {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new InvalidDataException(
-          "The "
-              + role
-              + " data's classes "
-              + data.classNames()
-              + " differ from the model's "
-              + labels
-              + ": "
-              + unknown
-              + " are none of them.");
+      throw classesDiffer(data, role, ": " + unknown + " are none of them");
     }
     return indices;
   }
