@@ -4,6 +4,8 @@ import dev.zoo.api.common.ZooException;
 import dev.zoo.api.engine.EngineBackend;
 import dev.zoo.api.engine.EngineSelector;
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -50,11 +52,16 @@ public final class Zoo {
     Map<String, ModelFamily> families = new LinkedHashMap<>();
     for (ModelFamily family : load(ModelFamily.class, loader, problems)) {
       String name;
+      String broken;
       try {
         name = family.name().toLowerCase(Locale.ROOT);
-        family.variants();
+        broken = brokenBecause(family);
       } catch (RuntimeException | LinkageError e) {
-        problems.add("Family " + family.getClass().getName() + " is broken: " + e + ".");
+        broken = e.toString();
+        name = null;
+      }
+      if (broken != null) {
+        problems.add("Family " + family.getClass().getName() + " is broken: " + broken + ".");
         continue;
       }
       if (families.containsKey(name)) {
@@ -75,6 +82,30 @@ public final class Zoo {
     families.keySet().stream().sorted().forEach(k -> sorted.put(k, families.get(k)));
     backends.sort(Comparator.comparingInt(EngineBackend::preference));
     return new Zoo(sorted, backends, problems);
+  }
+
+  /**
+   * Why {@code family} cannot be used, or null: it lacks a method of {@link ModelFamily} (a plugin
+   * built against an older zoo-api, which would fail with {@code AbstractMethodError} when called),
+   * or has no variants.
+   */
+  private static String brokenBecause(ModelFamily family) {
+    for (Method m : ModelFamily.class.getMethods()) {
+      if (Modifier.isAbstract(m.getModifiers())) {
+        try {
+          Method own = family.getClass().getMethod(m.getName(), m.getParameterTypes());
+          if (!Modifier.isAbstract(own.getModifiers())) {
+            continue;
+          }
+        } catch (NoSuchMethodException e) {
+          // reported below
+        }
+        return "it lacks the method "
+            + m.getName()
+            + " of ModelFamily (it was built against an older zoo-api; rebuild it)";
+      }
+    }
+    return family.variants().isEmpty() ? "it has no variants" : null;
   }
 
   /**

@@ -147,6 +147,97 @@ class ListCommandTest {
         json.getAsJsonArray("problems").get(0).getAsString().contains("broken.MissingFamily"));
   }
 
+  /** A family compiled against a ModelFamily of three methods: it lacks needs and train. */
+  private static final String OLD_API =
+      """
+      package dev.zoo.api;
+
+      public interface ModelFamily {
+        String name();
+        String summary();
+        java.util.List<Variant> variants();
+      }
+      """;
+
+  private static final String OLD_FAMILY =
+      """
+      package old;
+
+      import dev.zoo.api.common.Hyperparameters;
+      import dev.zoo.api.ModelFamily;
+      import dev.zoo.api.Task;
+      import dev.zoo.api.Variant;
+      import java.util.List;
+
+      public final class OldFamily implements ModelFamily {
+        public String name() { return "old"; }
+        public String summary() { return "a family built against an older zoo-api"; }
+        public List<Variant> variants() {
+          return List.of(new Variant("v1", Task.TEXT_GENERATION, "one",
+              Hyperparameters.builder().put("epochs", 1).build()));
+        }
+      }
+      """;
+
+  private static final String EMPTY_FAMILY =
+      """
+      package empty;
+
+      import dev.zoo.api.ModelFamily;
+      import dev.zoo.api.Report;
+      import dev.zoo.api.RunContext;
+      import dev.zoo.api.TrainRequest;
+      import dev.zoo.api.Variant;
+      import dev.zoo.api.engine.Op;
+      import java.util.List;
+      import java.util.Set;
+
+      public final class EmptyFamily implements ModelFamily {
+        public String name() { return "empty"; }
+        public String summary() { return "a family without variants"; }
+        public List<Variant> variants() { return List.of(); }
+        public Set<Op> needs(String variant) { return Set.of(); }
+        public Report train(TrainRequest request, RunContext context) { return null; }
+      }
+      """;
+
+  @Test
+  void pluginsBuiltAgainstAnOlderApiOrWithoutVariantsAreLeftOutWithAWarning() throws Exception {
+    Path plugins = Files.createDirectories(dir.resolve("plugins"));
+    Path stub = Plugins.compile(dir.resolve("old-api"), "dev/zoo/api", "ModelFamily", OLD_API);
+    Path old = Plugins.compile(dir.resolve("old-build"), "old", "OldFamily", OLD_FAMILY, stub);
+    assertFalse(Files.exists(old.resolve("dev/zoo/api/ModelFamily.class")));
+    Plugins.jar(plugins.resolve("old.jar"), old, "old.OldFamily\n");
+    Path empty = Plugins.compile(dir.resolve("empty-build"), "empty", "EmptyFamily", EMPTY_FAMILY);
+    Plugins.jar(plugins.resolve("empty.jar"), empty, "empty.EmptyFamily\n");
+
+    Cli.Result r = Cli.run("list", "--plugins", plugins.toString()).ok();
+    assertTrue(r.out().contains("simple-cnn"), r::toString);
+    assertFalse(r.out().lines().anyMatch(l -> l.startsWith("old ")), r::toString);
+    List<String> lines = r.errLines();
+    assertEquals(2, lines.size(), r::toString);
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.startsWith("zoo: warning: ")
+                        && l.contains("old.OldFamily")
+                        && l.contains("lacks the method ")
+                        && l.contains(" of ModelFamily (it was built against an older")),
+        r::toString);
+    assertTrue(
+        lines.stream().anyMatch(l -> l.contains("empty.EmptyFamily is broken: it has no variants")),
+        r::toString);
+    assertFalse(r.err().contains("\tat "), r::toString);
+
+    JsonObject json =
+        JsonParser.parseString(
+                Cli.run("list", "--json", "--plugins", plugins.toString()).ok().out())
+            .getAsJsonObject();
+    assertEquals(builtIn(), json.getAsJsonArray("families").size());
+    assertEquals(2, json.getAsJsonArray("problems").size());
+  }
+
   @Test
   void missingPluginsFolderIsAUserError() {
     Path missing = dir.resolve("no-such-plugins");

@@ -138,6 +138,15 @@ final class Plugins {
   /** Compiles one family class against zoo-api and returns the classes folder. */
   static Path compile(Path dir, String pkg, String name, String source)
       throws IOException, URISyntaxException {
+    return compile(dir, pkg, name, source, null);
+  }
+
+  /**
+   * Compiles one family class against {@code first} (classes that stand in for some of zoo-api's,
+   * such as an older {@code ModelFamily}), then zoo-api, and returns the classes folder.
+   */
+  static Path compile(Path dir, String pkg, String name, String source, Path first)
+      throws IOException, URISyntaxException {
     Path src = Files.createDirectories(dir.resolve("src").resolve(pkg));
     Path file = src.resolve(name + ".java");
     Files.writeString(file, source);
@@ -153,7 +162,13 @@ final class Plugins {
                 messages,
                 null,
                 null,
-                List.of("--release", "17", "-classpath", api.toString(), "-d", classes.toString()),
+                List.of(
+                    "--release",
+                    "17",
+                    "-classpath",
+                    (first == null ? "" : first + java.io.File.pathSeparator) + api,
+                    "-d",
+                    classes.toString()),
                 null,
                 javac
                     .getStandardFileManager(null, null, StandardCharsets.UTF_8)

@@ -109,11 +109,11 @@ public final class CnnFamily extends AbstractFamily {
   public Report evaluate(ModelRequest request, RunContext context) {
     request.allowOnly("zoo eval cnn");
     Checkpoint cp = Checkpoint.open(request.checkpoint(), NAME);
-    DataSplits data = FashionMnist.locate(context.data());
+    ImageSet test = FashionMnist.locateTest(context.data());
     try (ImageClassifier model = ModelLoader.load(this, cp, context, ImageClassifier::new)) {
-      context.log().println("Data: " + data.origin() + ".");
-      ClassificationMetrics metrics = model.evaluate(data.test());
-      String what = metrics.total() + " test images of " + data.test().source();
+      context.log().println("Data: " + test.source() + ".");
+      ClassificationMetrics metrics = model.evaluate(test);
+      String what = metrics.total() + " test images of " + test.source();
       return EvaluationReport.of(model, cp.dir(), what, metrics.toText(), metrics.toMap());
     }
   }

@@ -127,16 +127,27 @@ public final class ImageClassifier extends ImageModel {
   }
 
   /**
-   * Accuracy, per-class precision, recall and F1, and the confusion matrix on {@code data}.
+   * Accuracy, per-class precision, recall and F1, and the confusion matrix on {@code data}, whose
+   * classes are matched to the model's by name in any order ({@link #classIndices}): data of some
+   * of the classes is evaluated on those (the others have no true examples).
    *
-   * @throws InvalidDataException when the images' size or classes differ from the model's
+   * @throws InvalidDataException when the images' size differs from the model's, or a class of the
+   *     data is none of the model's
    */
   public ClassificationMetrics evaluate(ImageSet data) {
-    checkData(data, "evaluation");
-    ClassificationMetrics metrics = new ClassificationMetrics(labels());
+    if (data.size() == 0) {
+      throw new InvalidDataException("The evaluation data holds no images.");
+    }
+    checkSize(data.height(), data.width(), "The evaluation images are");
+    int[] toModel = classIndices(data, "evaluation");
+    int[] truth = new int[data.size()];
     int[] all = new int[data.size()];
-    Arrays.setAll(all, i -> i);
-    metrics.addAll(data.labels(), predictClasses(data, all));
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+      truth[i] = toModel[data.label(i)];
+    }
+    ClassificationMetrics metrics = new ClassificationMetrics(labels());
+    metrics.addAll(truth, predictClasses(data, all));
     return metrics;
   }
 

@@ -33,11 +33,10 @@ import java.util.List;
  * may follow the last one. DJL trusts the sizes a file declares and allocates them before reading
  * (an array of dimensions, a direct buffer for the values) and takes each parameter's shape from
  * the file, so a damaged or foreign file would otherwise exhaust memory or load silently into a
- * model it does not fit.
+ * model it does not fit. Every value must be a finite number ({@link FiniteValues}).
  *
  * <p>DJL then reads {@link #stream()}: each block's own version and metadata (layer sizes, input
- * shapes — never the file's, which are skipped by their length) and the file's checked parameter
- * records.
+ * shapes; the file's are skipped by their length) and the file's checked parameter records.
  */
 final class ParameterFile {
   private static final Method SAVE_METADATA;
@@ -196,9 +195,12 @@ final class ParameterFile {
     Shape shape = expected.getShape();
     String dataType = in.readUTF();
     int dimensions = in.readInt();
-    if (!dataType.equals(expected.getDataType().name()) || dimensions != shape.dimension()) {
-      throw refuse(
-          "holds parameter " + name + " as " + dataType + " of another shape than " + shape);
+    String type = expected.getDataType().name();
+    if (!dataType.equals(type)) {
+      throw refuse("holds parameter " + name + " as " + dataType + ", not " + type);
+    }
+    if (dimensions != shape.dimension()) {
+      throw refuse("holds parameter " + name + " of another shape than " + shape);
     }
     long[] dims = new long[dimensions];
     for (int i = 0; i < dims.length; i++) {
@@ -212,14 +214,12 @@ final class ParameterFile {
       throw refuse("holds parameter " + name + " with a damaged shape");
     }
     skip(2L * dimensions);
-    if (version > 2) {
-      in.readByte();
-    }
+    boolean littleEndian = version > 2 && in.readByte() == '<';
     long bytes = shape.size() * expected.getDataType().getNumOfBytes();
     if (in.readInt() != bytes) {
       throw refuse("holds parameter " + name + " with another number of values than " + shape);
     }
-    skip(bytes);
+    FiniteValues.check(in, bytes, expected.getDataType(), littleEndian, file, name);
   }
 
   private static boolean overrides(Block block, String method) {

@@ -106,6 +106,24 @@ public final class FashionMnist {
   }
 
   /**
+   * The images to evaluate a model on: every image of the {@code --data} folder when it is a plain
+   * folder of class sub-folders (no IDX files, no {@code train/} and {@code test/}), else the test
+   * split that {@link #locate(Path)} finds.
+   *
+   * @throws InvalidDataException if the folder does not exist or holds no usable data
+   */
+  public static ImageSet locateTest(Path dataOption) {
+    if (dataOption != null
+        && Files.isDirectory(dataOption)
+        && IDX_NAMES.stream().allMatch(n -> idxFile(dataOption, n) == null)
+        && !(Files.isDirectory(dataOption.resolve("train"))
+            && Files.isDirectory(dataOption.resolve("test")))) {
+      return ImageFolderReader.read(dataOption, HEIGHT, WIDTH);
+    }
+    return locate(dataOption).test();
+  }
+
+  /**
    * Reads a data folder in either of two forms. (a) IDX files named {@code
    * train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte}, {@code t10k-images-idx3-ubyte} and
    * {@code t10k-labels-idx1-ubyte}, each optionally ending in {@code .gz}, read with the
@@ -193,8 +211,13 @@ public final class FashionMnist {
         ImageFolderReader.load(ImageFolderReader.relabel(testList, classNames), height, width);
     String origin =
         String.format(
-            "images from %s (%d train, %d test, %d classes)",
-            dir, train.size(), test.size(), classNames.size());
+            "images from %s (%d train, %d test, %d classes%s%s)",
+            dir,
+            train.size(),
+            test.size(),
+            classNames.size(),
+            trainList.leftOutNote().replace("left out", "left out of train/"),
+            testList.leftOutNote().replace("left out", "left out of test/"));
     return new DataSplits(train, test, origin, false);
   }
 
@@ -225,8 +248,8 @@ public final class FashionMnist {
     ImageSet test = all.subset(testIdx);
     String origin =
         String.format(
-            "images from %s split 90/10 (%d train, %d test, %d classes)",
-            listing.dir(), train.size(), test.size(), all.numClasses());
+            "images from %s split 90/10 (%d train, %d test, %d classes%s)",
+            listing.dir(), train.size(), test.size(), all.numClasses(), listing.leftOutNote());
     return new DataSplits(train, test, origin, false);
   }
 

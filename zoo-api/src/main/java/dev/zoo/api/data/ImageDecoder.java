@@ -22,7 +22,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * Decodes one PNG or JPEG file for {@link ImageFolderReader}, refusing in one sentence what cannot
  * be read safely: a missing or unreadable file, another format, a damaged or truncated image, or
  * one that declares more than {@link ImageFolderReader#MAX_PIXELS} pixels (checked from its header
- * before any pixel is decoded).
+ * before any pixel is decoded). A JPEG is returned as it is shown ({@link JpegPixels}): upright
+ * after its EXIF orientation, CMYK converted to RGB. (A PNG's rarely used {@code eXIf} orientation
+ * is not read.)
  */
 final class ImageDecoder {
 
@@ -65,6 +67,16 @@ final class ImageDecoder {
     return image;
   }
 
+  private static void checkPixels(long width, long height, Path file) {
+    if (width * height > ImageFolderReader.MAX_PIXELS) {
+      throw new InvalidDataException(
+          String.format(
+              "Image file %s declares %dx%d pixels; the zoo reads images of at most %d"
+                  + " million pixels.",
+              file, width, height, ImageFolderReader.MAX_PIXELS / 1_000_000));
+    }
+  }
+
   /**
    * Decodes PNG or JPEG bytes in memory, returning null if they are neither. The size is read from
    * the header first; a reader's warning (such as a JPEG that ends early, which the reader would
@@ -84,23 +96,26 @@ final class ImageDecoder {
           return null;
         }
         reader.setInput(in, true, true);
-        long width = reader.getWidth(0);
-        long height = reader.getHeight(0);
-        if (width * height > ImageFolderReader.MAX_PIXELS) {
-          throw new InvalidDataException(
-              String.format(
-                  "Image file %s declares %dx%d pixels; the zoo reads images of at most %d"
-                      + " million pixels.",
-                  file, width, height, ImageFolderReader.MAX_PIXELS / 1_000_000));
-        }
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-        BufferedImage image = reader.read(0);
+        BufferedImage image;
+        try {
+          checkPixels(reader.getWidth(0), reader.getHeight(0), file);
+          image = reader.read(0);
+        } catch (InvalidDataException e) {
+          throw e;
+        } catch (IOException | RuntimeException e) {
+          throw new InvalidDataException(
+              String.format(
+                  "Cannot decode image %s: it is a %s file that is damaged or cut short.",
+                  file, format.toUpperCase(Locale.ROOT)),
+              e);
+        }
         if (!warnings.isEmpty()) {
           throw new InvalidDataException(
               "Cannot decode image " + file + ": it is damaged (" + warnings.get(0) + ").");
         }
-        return image;
+        return format.equals("jpeg") ? JpegPixels.shown(image, JpegSegments.of(bytes)) : image;
       } finally {
         reader.dispose();
       }

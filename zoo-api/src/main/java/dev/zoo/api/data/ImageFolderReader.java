@@ -18,9 +18,12 @@ import java.util.stream.Stream;
 
 /**
  * Reads a folder of class sub-folders of PNG and JPEG images into an {@link ImageSet}. Each
- * sub-folder is one class, named after the sub-folder; classes are sorted by name. Files ending in
- * {@code .png}, {@code .jpg} or {@code .jpeg} (in any case) are read; hidden files and folders and
- * other files are ignored. Images are converted to grey and resized to the requested size.
+ * sub-folder that holds PNG or JPEG files is one class, named after the sub-folder; classes are
+ * sorted by name. Files ending in {@code .png}, {@code .jpg} or {@code .jpeg} (in any case) are
+ * read; hidden files and folders and other files are ignored, and sub-folders without such files
+ * (an empty folder, one of GIF or WebP files, a {@code __MACOSX} folder of hidden files) are left
+ * out and named in the set's {@link ImageSet#source()}. Images are converted to grey and resized to
+ * the requested size.
  */
 public final class ImageFolderReader {
 
@@ -30,8 +33,24 @@ public final class ImageFolderReader {
    */
   public static final long MAX_PIXELS = 16_000_000;
 
-  /** The files of a folder of class sub-folders, with each file's class index. */
-  record Listing(Path dir, List<String> classNames, List<Path> files, List<Integer> labels) {}
+  /**
+   * The files of a folder of class sub-folders, with each file's class index, and the names of the
+   * sub-folders left out because they hold no PNG or JPEG file.
+   */
+  record Listing(
+      Path dir,
+      List<String> classNames,
+      List<Path> files,
+      List<Integer> labels,
+      List<String> leftOut) {
+
+    /** A clause naming the left-out sub-folders, e.g. "; left out, holding no PNG or JPEG..." */
+    String leftOutNote() {
+      return leftOut.isEmpty()
+          ? ""
+          : "; left out, holding no PNG or JPEG images: " + String.join(", ", leftOut);
+    }
+  }
 
   private ImageFolderReader() {}
 
@@ -47,7 +66,9 @@ public final class ImageFolderReader {
    */
   public static ImageSet read(Path dir, int height, int width) {
     checkSize(height, width);
-    return load(scan(dir), height, width).withSource("the image folder " + dir);
+    Listing listing = scan(dir);
+    return load(listing, height, width)
+        .withSource("the image folder " + dir + listing.leftOutNote().replaceFirst(";", ","));
   }
 
   /**
@@ -86,20 +107,32 @@ public final class ImageFolderReader {
     List<String> classNames = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
+    List<String> leftOut = new ArrayList<>();
     for (Path classDir : list(dir)) {
       if (!Files.isDirectory(classDir)) {
         continue;
       }
-      int label = classNames.size();
-      classNames.add(classDir.getFileName().toString());
-      for (Path file : list(classDir)) {
-        if (isImageName(file.getFileName().toString()) && Files.isRegularFile(file)) {
-          files.add(file);
-          labels.add(label);
-        }
+      List<Path> images =
+          list(classDir).stream()
+              .filter(f -> isImageName(f.getFileName().toString()) && Files.isRegularFile(f))
+              .toList();
+      String name = classDir.getFileName().toString();
+      if (images.isEmpty()) {
+        leftOut.add(name + "/");
+        continue;
       }
+      for (Path file : images) {
+        files.add(file);
+        labels.add(classNames.size());
+      }
+      classNames.add(name);
     }
-    return new Listing(dir, List.copyOf(classNames), List.copyOf(files), List.copyOf(labels));
+    return new Listing(
+        dir,
+        List.copyOf(classNames),
+        List.copyOf(files),
+        List.copyOf(labels),
+        List.copyOf(leftOut));
   }
 
   /** Re-expresses a listing's labels as indices into {@code classNames}, a superset of its own. */
@@ -112,7 +145,8 @@ public final class ImageFolderReader {
       }
       labels.add(index);
     }
-    return new Listing(listing.dir(), List.copyOf(classNames), listing.files(), labels);
+    return new Listing(
+        listing.dir(), List.copyOf(classNames), listing.files(), labels, listing.leftOut());
   }
 
   /** Decodes and resizes every file of a listing. */

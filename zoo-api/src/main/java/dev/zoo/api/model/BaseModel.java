@@ -31,8 +31,14 @@ import java.util.Map;
  * each offers {@code builder()} for a new model and {@code load(path)} / {@code load(path, engine)}
  * for a saved one.
  *
- * <p>Thread safety: a model is not safe for concurrent use. Call it from one thread at a time, or
- * give each thread its own instance (loading the same checkpoint once per thread).
+ * <p>Thread safety: once built or loaded, a model answers from many threads at once. Its inference
+ * verbs ({@code predict}, {@code evaluate}, {@code sample}, {@code encode}, {@code decode}, {@code
+ * score}, {@code generate}, {@code bitsPerCharacter}) only read the parameters, keep every array of
+ * a call in a sub-manager of the call's own, and draw random numbers from the seed they are given,
+ * so concurrent calls give exactly the answers they give one after another (each family's {@code
+ * ConcurrencyTest} checks this with 8 threads on PyTorch and MXNet). No pool or per-thread copy is
+ * needed. {@link #fit}, {@link #save} and {@link #close} change or free the parameters: call them
+ * when no other call is running on the model.
  *
  * @param <D> the data the model trains on, e.g. {@link dev.zoo.api.data.ImageSet}
  */

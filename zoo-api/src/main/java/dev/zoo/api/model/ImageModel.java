@@ -87,15 +87,49 @@ public abstract class ImageModel extends BaseModel<ImageSet> {
    */
   protected void checkClasses(ImageSet data, String role) {
     if (!data.classNames().equals(labels())) {
-      throw new InvalidDataException(
-          "The "
-              + role
-              + " data's classes "
-              + data.classNames()
-              + " differ from the model's "
-              + labels()
-              + ".");
+      throw classesDiffer(data, role, "");
     }
+  }
+
+  private InvalidDataException classesDiffer(ImageSet data, String role, String detail) {
+    return new InvalidDataException(
+        String.format(
+            "The %s data's classes %s differ from the model's %s%s.",
+            role, data.classNames(), labels(), detail));
+  }
+
+  /**
+   * The model's class index of each of {@code data}'s classes, matched by name in any order, so
+   * that data of some of the model's classes, or of all in another order, can be evaluated. A name
+   * matches a label that is equal to it, or equal once each character a folder name cannot hold
+   * ({@code / \ : * ? " < > |}) is written as {@code -}: folder {@code T-shirt-top} is label {@code
+   * T-shirt/top}.
+   *
+   * @throws InvalidDataException when a class of the data is none of the model's
+   */
+  protected int[] classIndices(ImageSet data, String role) {
+    List<String> labels = labels();
+    int[] indices = new int[data.classNames().size()];
+    List<String> unknown = new java.util.ArrayList<>();
+    for (int c = 0; c < indices.length; c++) {
+      String name = data.classNames().get(c);
+      indices[c] = labels.indexOf(name);
+      for (int l = 0; l < labels.size() && indices[c] < 0; l++) {
+        indices[c] = folderName(labels.get(l)).equals(name) ? l : -1;
+      }
+      if (indices[c] < 0) {
+        unknown.add(name);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw classesDiffer(data, role, ": " + unknown + " are none of them");
+    }
+    return indices;
+  }
+
+  /** {@code label} with each character a folder name cannot hold written as {@code -}. */
+  public static String folderName(String label) {
+    return label.replaceAll("[/\\\\:*?\"<>|]", "-");
   }
 
   /**

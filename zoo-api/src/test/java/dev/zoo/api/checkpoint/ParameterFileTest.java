@@ -183,6 +183,17 @@ class ParameterFileTest {
   }
 
   @Test
+  void anotherDataTypeIsRefusedNamingBoth() throws IOException {
+    Block doubles = Linear.builder().setUnits(2).build();
+    doubles.initialize(manager, DataType.FLOAT64, new Shape(1, 3));
+    Block floats = Linear.builder().setUnits(2).build();
+    floats.initialize(manager, DataType.FLOAT32, new Shape(1, 3));
+
+    assertEquals(
+        "holds parameter weight as FLOAT64, not FLOAT32.", refusal(parameters(doubles), floats));
+  }
+
+  @Test
   void aParameterWithoutValuesIsRefused() throws IOException {
     Block linear = Linear.builder().setUnits(2).build();
     linear.initialize(manager, DataType.FLOAT32, new Shape(1, 3));

@@ -131,7 +131,9 @@ class ImageFolderReaderTest {
     ZooException e =
         assertThrows(ZooException.class, () -> ImageFolderReader.readGrey(file, 28, 28));
 
-    assertEquals("Cannot decode image " + file + ": not a PNG or JPEG file.", e.getMessage());
+    assertEquals(
+        "Cannot decode image " + file + ": it is a PNG file that is damaged or cut short.",
+        e.getMessage());
   }
 
   @Test

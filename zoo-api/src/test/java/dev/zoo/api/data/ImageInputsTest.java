@@ -114,7 +114,9 @@ class ImageInputsTest {
     InvalidDataException e =
         assertThrows(InvalidDataException.class, () -> ImageFolderReader.readGrey(wide, 28, 28));
 
-    assertEquals("Cannot decode image " + wide + ": not a PNG or JPEG file.", e.getMessage());
+    assertEquals(
+        "Cannot decode image " + wide + ": it is a PNG file that is damaged or cut short.",
+        e.getMessage());
   }
 
   @Test
