@@ -154,6 +154,11 @@ public final class TabularClassifier extends BaseModel<CsvTable> {
     }
   }
 
+  /** The network, rows {@code (N, columns)} of standardised values to logits. */
+  SequentialBlock block() {
+    return block;
+  }
+
   /** Logits {@code (n, 1)} for two classes, else {@code (n, classes)}, of standardised rows. */
   NDArray forward(NDManager scope, float[] rows, int n, boolean training) {
     NDArray x = Batches.of(scope, rows, new Shape(n, columns().size()));
