@@ -154,6 +154,11 @@ public final class TabularClassifier extends BaseModel<CsvTable> {
     }
   }
 
+  /** The feature columns and their standardisation. */
+  TableFeatures features() {
+    return features;
+  }
+
   /** The network, rows {@code (N, columns)} of standardised values to logits. */
   SequentialBlock block() {
     return block;
