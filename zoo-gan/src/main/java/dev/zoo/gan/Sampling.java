@@ -1,5 +1,6 @@
 package dev.zoo.gan;
 
+import ai.djl.ndarray.types.Shape;
 import dev.zoo.api.ImageSampling;
 import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
@@ -9,13 +10,15 @@ import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.data.Images;
 import dev.zoo.api.image.ImageGrid;
 import dev.zoo.api.model.ModelLoader;
+import dev.zoo.api.model.OnnxModels;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code zoo generate gan}: checks the request ({@code --count}, {@code --format}, {@code --out},
- * {@code --class}) against the checkpoint, then writes samples drawn with the context's seed.
+ * {@code --class}) against the checkpoint, then writes samples drawn with the context's seed; and
+ * {@code zoo export gan}, which writes the generator as an ONNX file.
  */
 final class Sampling {
 
@@ -50,6 +53,27 @@ final class Sampling {
       json.put("variant", variant);
       json.put("class", label == null ? null : model.labels().get(label));
       return new Report(written.text(), json);
+    }
+  }
+
+  /**
+   * Writes the generator as an ONNX file: noise {@code (N, latent_dim)} (a conditional model's
+   * one-hot class {@code (N, classes)} appended) to images {@code (N, 1, H, W)} in [-1, 1].
+   *
+   * @throws InvalidSettingException for a missing output folder or an option it does not take
+   */
+  static Report export(GanFamily family, ModelRequest request, RunContext context) {
+    request.allowOnly("zoo export gan");
+    Checkpoint cp = Checkpoint.open(request.checkpoint(), GanFamily.NAME);
+    try (ImageGenerator model = ModelLoader.load(family, cp, context, ImageGenerator::new)) {
+      int classes = model.conditional() ? model.labels().size() : 0;
+      return OnnxModels.export(
+          model,
+          cp,
+          model.nets().generator().block(),
+          new Shape(model.latent() + classes),
+          "generator",
+          request);
     }
   }
 

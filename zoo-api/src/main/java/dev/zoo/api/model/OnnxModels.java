@@ -85,7 +85,7 @@ public final class OnnxModels {
             checkpoint.dir(),
             out,
             w.nodes(),
-            model.parameters(),
+            parameters(block),
             w.bytes(),
             dims(input),
             dims(w.outputShape()));
@@ -136,7 +136,7 @@ public final class OnnxModels {
   static CheckpointInfo info(Path file) {
     try {
       CheckpointInfo info =
-          new Gson().fromJson(OnnxNetwork.description(file), CheckpointInfo.class);
+          new Gson().fromJson(OnnxNetwork.header(file).description(), CheckpointInfo.class);
       if (info == null || info.family() == null || info.inputShape() == null) {
         throw new CheckpointException(file + " carries an incomplete model description.");
       }
@@ -144,6 +144,17 @@ public final class OnnxModels {
     } catch (JsonParseException e) {
       throw new CheckpointException(file + " carries a model description that cannot be read.", e);
     }
+  }
+
+  /** The number of scalars of {@code block}'s parameters. */
+  private static long parameters(Block block) {
+    long n = 0;
+    for (var p : block.getParameters()) {
+      if (p.getValue().isInitialized()) {
+        n += p.getValue().getArray().getShape().size();
+      }
+    }
+    return n;
   }
 
   private static String dims(Shape shape) {
@@ -164,9 +175,9 @@ public final class OnnxModels {
   public record Opened(OnnxNetwork network, CheckpointInfo info, EngineChoice engine)
       implements AutoCloseable {
 
-    /** One input's shape without the batch axis, e.g. {@code (1, 28, 28)}. */
+    /** The network's input shape without the batch axis, e.g. {@code (1, 28, 28)}. */
     public Shape input() {
-      return new Shape(info.inputShape().stream().mapToLong(Integer::longValue).toArray());
+      return network.header().input();
     }
 
     @Override

@@ -190,6 +190,35 @@ public final class UpConv2d extends AbstractBlock {
     return new UpConv2d(filters, kernel, stride, padding, outputPadding, bias);
   }
 
+  /** The kernel size {@code k}. */
+  public int kernel() {
+    return kernel;
+  }
+
+  /** The stride {@code s}. */
+  public int stride() {
+    return stride;
+  }
+
+  /** The padding {@code p} of the transposed convolution. */
+  public int padding() {
+    return padding;
+  }
+
+  /** The output padding {@code a}. */
+  public int outputPadding() {
+    return outputPadding;
+  }
+
+  /**
+   * The convolution that holds the parameters: weight {@code w} of shape {@code (C_out, C_in, k,
+   * k)} (see the class comment for its relation to a transposed convolution's kernel), optional
+   * bias {@code (C_out)}.
+   */
+  public Conv2d convolution() {
+    return conv;
+  }
+
   private static int oddKernel(int kernel) {
     if (kernel <= 0 || kernel % 2 == 0) {
       throw new ZooException(

@@ -2,6 +2,7 @@ package dev.zoo.api.onnx;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.ParallelBlock;
@@ -13,6 +14,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import dev.zoo.api.common.InvalidSettingException;
+import dev.zoo.api.nn.UpConv2d;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +34,14 @@ final class BlockWalker {
   record Step(String tensor, NDArray probe) {}
 
   private final OnnxGraph graph;
+  private final NDManager scope;
   private final ParameterStore store;
 
-  BlockWalker(OnnxGraph graph, ParameterStore store) {
+  /** A walker that adds to {@code graph}; the probe's arrays live in {@code scope}. */
+  BlockWalker(OnnxGraph graph, NDManager scope) {
     this.graph = graph;
-    this.store = store;
+    this.scope = scope;
+    this.store = new ParameterStore(scope, false);
   }
 
   /**
@@ -68,8 +73,13 @@ final class BlockWalker {
     if (block instanceof Dropout) {
       return new Step(in.tensor(), out);
     }
-    if (block instanceof LambdaBlock lambda) {
-      return new Step(LambdaForms.translate(lambda.getName(), graph, in, out), out);
+    if (block instanceof UpConv2d up) {
+      return upConv(up, in, out);
+    }
+    if (block.getDirectParameters().isEmpty() && block.getChildren().isEmpty()) {
+      String name =
+          block instanceof LambdaBlock lambda ? lambda.getName() : block.getClass().getSimpleName();
+      return new Step(ProbedForms.translate(name, graph, in, out), out);
     }
     throw unsupported(block);
   }
@@ -83,7 +93,7 @@ final class BlockWalker {
     for (Step b : branches.subList(1, branches.size())) {
       sum = sum.add(b.probe());
     }
-    if (!LambdaForms.same(sum, out)) {
+    if (!ProbedForms.same(sum, out)) {
       throw new InvalidSettingException(
           "The ONNX export has no form for a parallel block that does not add its branches.");
     }
@@ -129,6 +139,33 @@ final class BlockWalker {
     return new Step(tensor, out);
   }
 
+  /**
+   * {@link UpConv2d} as {@code ConvTranspose}: its weight {@code w[o, c, u, v]} is the transposed
+   * convolution's kernel flipped in both spatial axes with the channel axes swapped.
+   */
+  private Step upConv(UpConv2d up, Step in, NDArray out) {
+    long k = up.kernel();
+    long s = up.stride();
+    long p = up.padding();
+    long a = up.outputPadding();
+    Map<String, Object> attributes =
+        Map.of(
+            "kernel_shape", new long[] {k, k},
+            "strides", new long[] {s, s},
+            "pads", new long[] {p, p, p, p},
+            "output_padding", new long[] {a, a});
+    NDArray w = param(up.convolution(), "weight");
+    NDArray kernel = scope.create(w.toFloatArray(), w.getShape()).flip(2, 3).transpose(1, 0, 2, 3);
+    String weight = graph.initializer("weight", kernel);
+    NDArray b = param(up.convolution(), "bias");
+    String tensor =
+        b == null
+            ? graph.node("ConvTranspose", attributes, in.tensor(), weight)
+            : graph.node(
+                "ConvTranspose", attributes, in.tensor(), weight, graph.initializer("bias", b));
+    return new Step(tensor, out);
+  }
+
   private Step batchNorm(Block block, Step in, NDArray out) {
     int axis = (int) field(block, "axis");
     if (axis != 1) {
@@ -138,8 +175,10 @@ final class BlockWalker {
     float epsilon = (float) field(block, "epsilon");
     NDArray mean = param(block, "runningMean");
     NDArray var = param(block, "runningVar");
-    NDArray gamma = (boolean) field(block, "scale") ? param(block, "gamma") : mean.onesLike();
-    NDArray beta = (boolean) field(block, "center") ? param(block, "beta") : mean.zerosLike();
+    NDArray gamma =
+        (boolean) field(block, "scale") ? param(block, "gamma") : scope.ones(mean.getShape());
+    NDArray beta =
+        (boolean) field(block, "center") ? param(block, "beta") : scope.zeros(mean.getShape());
     String tensor =
         graph.node(
             "BatchNormalization",

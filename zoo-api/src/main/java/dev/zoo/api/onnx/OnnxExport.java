@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.common.ZooException;
 import dev.zoo.api.onnx.proto.OnnxProto.ModelProto;
@@ -73,8 +72,7 @@ public final class OnnxExport {
       NDArray probe = scope.randomNormal(new Shape(PROBE_BATCH).addAll(input));
       String in = graph.input(INPUT, input.getShape());
       BlockWalker.Step result =
-          new BlockWalker(graph, new ParameterStore(scope, false))
-              .walk(block, new BlockWalker.Step(in, probe));
+          new BlockWalker(graph, scope).walk(block, new BlockWalker.Step(in, probe));
       outputShape = result.probe().getShape().slice(1);
       String last = graph.node("Identity", result.tensor());
       graph.output(last, outputShape.getShape());

@@ -85,8 +85,9 @@ final class OnnxGraph {
   }
 
   /**
-   * Adds a node of operator {@code op} on {@code inputs} with integer, integer-list and float
-   * attributes ({@code Long}, {@code long[]}, {@code Float}); returns the name of its one output.
+   * Adds a node of operator {@code op} on {@code inputs} with integer, integer-list, float and
+   * string attributes ({@code Long}, {@code long[]}, {@code Float}, {@code String}); returns the
+   * name of its one output.
    */
   String node(String op, Map<String, Object> attributes, String... inputs) {
     String out = unique(op.toLowerCase(java.util.Locale.ROOT));
@@ -131,6 +132,8 @@ final class OnnxGraph {
       a.setType(AttributeProto.AttributeType.INT).setI(i);
     } else if (value instanceof Float f) {
       a.setType(AttributeProto.AttributeType.FLOAT).setF(f);
+    } else if (value instanceof String text) {
+      a.setType(AttributeProto.AttributeType.STRING).setS(ByteString.copyFromUtf8(text));
     } else if (value instanceof long[] list) {
       a.setType(AttributeProto.AttributeType.INTS);
       for (long v : list) {

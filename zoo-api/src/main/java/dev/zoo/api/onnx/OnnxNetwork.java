@@ -15,11 +15,13 @@ import dev.zoo.api.common.InvalidDataException;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.onnx.proto.OnnxProto.ModelProto;
 import dev.zoo.api.onnx.proto.OnnxProto.StringStringEntryProto;
+import dev.zoo.api.onnx.proto.OnnxProto.TensorShapeProto.Dimension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * An ONNX file the zoo exported ({@link OnnxExport}), opened for inference on an engine that loads
@@ -37,23 +39,32 @@ public final class OnnxNetwork implements AutoCloseable {
    */
   public record Output(float[] values, Shape shape) {}
 
+  /**
+   * What an exported file says of itself.
+   *
+   * @param description the {@code model.json} stored under {@link OnnxExport#DESCRIPTION}
+   * @param input the graph input's shape without the batch axis
+   */
+  public record Header(String description, Shape input) {}
+
   private final Model model;
   private final Predictor<NDList, NDList> predictor;
-  private final String description;
+  private final Header header;
 
-  private OnnxNetwork(Model model, String description) {
+  private OnnxNetwork(Model model, Header header) {
     this.model = model;
     this.predictor = model.newPredictor(new NoopTranslator());
-    this.description = description;
+    this.header = header;
   }
 
   /**
-   * The {@code model.json} that {@code file} carries under {@link OnnxExport#DESCRIPTION}.
+   * The {@code model.json} that {@code file} carries under {@link OnnxExport#DESCRIPTION}, and its
+   * input's shape.
    *
    * @throws CheckpointException when the file is missing, is no ONNX model, or the zoo did not
    *     write it
    */
-  public static String description(Path file) {
+  public static Header header(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new CheckpointException("ONNX file " + file + " does not exist.");
     }
@@ -64,8 +75,11 @@ public final class OnnxNetwork implements AutoCloseable {
       throw new CheckpointException(file + " is not an ONNX model: " + e.getMessage(), e);
     }
     for (StringStringEntryProto e : proto.getMetadataPropsList()) {
-      if (e.getKey().equals(OnnxExport.DESCRIPTION)) {
-        return e.getValue();
+      if (e.getKey().equals(OnnxExport.DESCRIPTION) && proto.getGraph().getInputCount() == 1) {
+        List<Dimension> dims =
+            proto.getGraph().getInput(0).getType().getTensorType().getShape().getDimList();
+        long[] input = dims.stream().skip(1).mapToLong(Dimension::getDimValue).toArray();
+        return new Header(e.getValue(), new Shape(input));
       }
     }
     throw new CheckpointException(
@@ -82,13 +96,13 @@ public final class OnnxNetwork implements AutoCloseable {
    *     cannot load it
    */
   public static OnnxNetwork open(Path file, EngineChoice choice) {
-    String description = description(file);
+    Header header = header(file);
     choice.backend().load();
     Model model =
         Model.newInstance("zoo-onnx", choice.device().toDjl(), choice.backend().djlEngine());
     try {
       model.load(file);
-      return new OnnxNetwork(model, description);
+      return new OnnxNetwork(model, header);
     } catch (IOException | MalformedModelException | RuntimeException e) {
       model.close();
       throw new CheckpointException(
@@ -96,9 +110,9 @@ public final class OnnxNetwork implements AutoCloseable {
     }
   }
 
-  /** The {@code model.json} the file carries. */
-  public String description() {
-    return description;
+  /** What the file says of itself. */
+  public Header header() {
+    return header;
   }
 
   /**

@@ -8,23 +8,25 @@ import dev.zoo.api.common.InvalidSettingException;
 import java.util.Map;
 
 /**
- * The ONNX form of a DJL {@code LambdaBlock}. DJL keeps a lambda's function and its settings (a
- * pooling kernel, a leak) inside a closure, so the form is found from what the block did to the
- * probe batch: each candidate is computed with DJL on the probe's input and taken only when it
- * gives the block's output (within 1e-5): element-wise ReLU, sigmoid, tanh and leaky ReLU (its
- * slope read from the negative inputs), the identity, max-pooling with a square kernel equal to its
- * stride (the kernel read from the shapes), global average pooling, and a reshape that keeps the
- * batch axis and the order of the values (DJL's {@code batchFlatten}, a decoder's un-flatten).
+ * The ONNX form of a block without parameters: a DJL {@code LambdaBlock}, or a family's own reshape
+ * or depth-to-space. DJL keeps a lambda's function and its settings (a pooling kernel, a leak)
+ * inside a closure, so the form is found from what the block did to the probe batch: each candidate
+ * is computed with DJL on the probe's input and taken only when it gives the block's output (within
+ * 1e-5): element-wise ReLU, sigmoid, tanh and leaky ReLU (its slope read from the negative inputs),
+ * the identity, max-pooling with a square kernel equal to its stride (the kernel read from the
+ * shapes), global average pooling, depth-to-space in ONNX's CRD order (the sub-pixel rearrangement
+ * of Shi et al., 2016, arXiv:1609.05158), and a reshape that keeps the batch axis and the order of
+ * the values (DJL's {@code batchFlatten}, a decoder's un-flatten).
  */
-final class LambdaForms {
+final class ProbedForms {
 
   private static final float TOLERANCE = 1e-5f;
 
-  private LambdaForms() {}
+  private ProbedForms() {}
 
   /**
-   * Adds the nodes of the lambda block {@code name} that took {@code in} to {@code out}; returns
-   * the output tensor's name.
+   * Adds the nodes of the parameterless block {@code name} that took {@code in} to {@code out};
+   * returns the output tensor's name.
    *
    * @throws InvalidSettingException when no candidate gives the block's output
    */
@@ -62,6 +64,10 @@ final class LambdaForms {
         }
       }
     }
+    int b = depthToSpaceBlock(inShape, outShape);
+    if (b > 1 && same(depthToSpace(x, b), out)) {
+      return graph.node("DepthToSpace", Map.of("blocksize", (long) b, "mode", "CRD"), tensor);
+    }
     if (inShape.dimension() == 4 && same(Pool.globalAvgPool2d(x), out)) {
       String pooled = graph.node("GlobalAveragePool", tensor);
       return outShape.dimension() == 2 ? graph.node("Flatten", Map.of("axis", 1L), pooled) : pooled;
@@ -98,6 +104,26 @@ final class LambdaForms {
       }
     }
     return Float.NaN;
+  }
+
+  /** The block size that rearranges {@code in}'s channels into {@code out}'s pixels, or 0. */
+  private static int depthToSpaceBlock(Shape in, Shape out) {
+    if (in.dimension() != 4 || out.dimension() != 4 || out.get(2) % in.get(2) != 0) {
+      return 0;
+    }
+    long b = out.get(2) / in.get(2);
+    boolean fits =
+        out.get(3) == in.get(3) * b && in.get(1) == out.get(1) * b * b && in.get(0) == out.get(0);
+    return fits ? (int) b : 0;
+  }
+
+  /** ONNX's {@code DepthToSpace} in CRD mode, computed with DJL. */
+  private static NDArray depthToSpace(NDArray x, int b) {
+    Shape s = x.getShape();
+    long c = s.get(1) / (b * b);
+    return x.reshape(s.get(0), c, b, b, s.get(2), s.get(3))
+        .transpose(0, 1, 4, 2, 5, 3)
+        .reshape(s.get(0), c, s.get(2) * b, s.get(3) * b);
   }
 
   /** The square kernel (= stride) that pools {@code in} to {@code out}, or 0 when none does. */
