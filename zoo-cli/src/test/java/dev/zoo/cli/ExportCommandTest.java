@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.zoo.api.data.FashionMnist;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +38,9 @@ class ExportCommandTest {
     assertTrue(exported.out().startsWith("Exported cnn/simple-cnn from "), exported.toString());
     assertTrue(Files.size(file) > 300_000, "the parameters are in the file");
 
-    Path png = writePng(dir.resolve("img.png"), FashionMnist.embeddedSample().test().image(0));
+    Path png =
+        EndToEndTest.writePng(
+            dir.resolve("img.png"), FashionMnist.embeddedSample().test().image(0));
     Cli.Result onOnnx = Cli.run("predict", "cnn", "--checkpoint", file.toString(), png.toString());
     onOnnx.ok();
     assertTrue(onOnnx.err().contains("Engine: onnxruntime on cpu"), onOnnx.toString());
@@ -122,16 +122,5 @@ class ExportCommandTest {
     String help = Cli.run("export", "vae", "--help").ok().out();
     assertTrue(
         help.contains("--format") && help.contains("--out") && help.contains("--part"), help);
-  }
-
-  private static Path writePng(Path file, float[] grey) throws IOException {
-    BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
-    for (int y = 0; y < 28; y++) {
-      for (int x = 0; x < 28; x++) {
-        image.getRaster().setSample(x, y, 0, Math.round(grey[y * 28 + x] * 255f));
-      }
-    }
-    ImageIO.write(image, "png", file.toFile());
-    return file;
   }
 }

@@ -128,6 +128,13 @@ public final class OnnxModels {
                 "running " + file,
                 Set.<Op>of(),
                 new EngineRequest(ENGINE, new EngineRequest(null, null).resolved().device()));
+    if (asked.engine() == null) {
+      choice =
+          new EngineChoice(
+              choice.backend(),
+              choice.device(),
+              ENGINE + " on " + choice.device() + ": the engine that runs ONNX files");
+    }
     context.log().println("Engine: " + choice.reason() + ".");
     return new Opened(OnnxNetwork.open(file, choice), info, choice);
   }

@@ -190,11 +190,6 @@ public final class UpConv2d extends AbstractBlock {
     return new UpConv2d(filters, kernel, stride, padding, outputPadding, bias);
   }
 
-  /** The kernel size {@code k}. */
-  public int kernel() {
-    return kernel;
-  }
-
   /** The stride {@code s}. */
   public int stride() {
     return stride;
@@ -210,11 +205,7 @@ public final class UpConv2d extends AbstractBlock {
     return outputPadding;
   }
 
-  /**
-   * The convolution that holds the parameters: weight {@code w} of shape {@code (C_out, C_in, k,
-   * k)} (see the class comment for its relation to a transposed convolution's kernel), optional
-   * bias {@code (C_out)}.
-   */
+  /** The convolution that holds the parameters {@code w} and the bias (see the class comment). */
   public Conv2d convolution() {
     return conv;
   }

@@ -19,6 +19,7 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Translates a DJL block tree into ONNX nodes, layer by layer, while it runs a probe batch through
@@ -32,6 +33,16 @@ final class BlockWalker {
 
   /** A tensor of the graph and the probe batch's value of it. */
   record Step(String tensor, NDArray probe) {}
+
+  /** The blocks with parameters or children that have an ONNX form. */
+  private static final Set<Class<?>> KNOWN =
+      Set.of(
+          ParallelBlock.class,
+          Linear.class,
+          Conv2d.class,
+          BatchNorm.class,
+          Dropout.class,
+          UpConv2d.class);
 
   private final OnnxGraph graph;
   private final NDManager scope;
@@ -57,7 +68,11 @@ final class BlockWalker {
       }
       return x;
     }
-    NDArray out = block.forward(store, new NDList(in.probe()), false).singletonOrThrow();
+    boolean parameterless = block.getDirectParameters().isEmpty() && block.getChildren().isEmpty();
+    if (!parameterless && !KNOWN.contains(block.getClass())) {
+      throw unsupported(block);
+    }
+    NDArray out = probe(block, in);
     if (block instanceof ParallelBlock parallel) {
       return parallel(parallel, in, out);
     }
@@ -76,12 +91,23 @@ final class BlockWalker {
     if (block instanceof UpConv2d up) {
       return upConv(up, in, out);
     }
-    if (block.getDirectParameters().isEmpty() && block.getChildren().isEmpty()) {
-      String name =
-          block instanceof LambdaBlock lambda ? lambda.getName() : block.getClass().getSimpleName();
-      return new Step(ProbedForms.translate(name, graph, in, out), out);
+    String name =
+        block instanceof LambdaBlock lambda ? lambda.getName() : block.getClass().getSimpleName();
+    return new Step(ProbedForms.translate(name, graph, in, out), out);
+  }
+
+  /** The block's one output on the probe; a block that gives several, or fails, is refused. */
+  private NDArray probe(Block block, Step in) {
+    NDList out;
+    try {
+      out = block.forward(store, new NDList(in.probe()), false);
+    } catch (RuntimeException e) {
+      throw unsupported(block);
     }
-    throw unsupported(block);
+    if (out.size() != 1) {
+      throw unsupported(block);
+    }
+    return out.head();
   }
 
   private Step parallel(ParallelBlock block, Step in, NDArray out) {
@@ -144,7 +170,7 @@ final class BlockWalker {
    * convolution's kernel flipped in both spatial axes with the channel axes swapped.
    */
   private Step upConv(UpConv2d up, Step in, NDArray out) {
-    long k = up.kernel();
+    long k = up.convolution().getKernelShape().get(0);
     long s = up.stride();
     long p = up.padding();
     long a = up.outputPadding();

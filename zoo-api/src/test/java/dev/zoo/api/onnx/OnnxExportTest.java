@@ -22,6 +22,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.nn.recurrent.LSTM;
 import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.onnx.proto.OnnxProto.ModelProto;
 import dev.zoo.api.onnx.proto.OnnxProto.NodeProto;
@@ -126,6 +127,16 @@ class OnnxExportTest {
               InvalidSettingException.class,
               () -> OnnxExport.write(layerNorm, new Shape(3), manager, Map.of(), file));
       assertEquals("The ONNX export has no form for the block LayerNorm.", e.getMessage());
+
+      Block lstm =
+          new SequentialBlock()
+              .add(LSTM.builder().setStateSize(4).setNumLayers(1).optBatchFirst(true).build());
+      lstm.initialize(manager, DataType.FLOAT32, new Shape(1, 5, 3));
+      e =
+          assertThrows(
+              InvalidSettingException.class,
+              () -> OnnxExport.write(lstm, new Shape(5, 3), manager, Map.of(), file));
+      assertEquals("The ONNX export has no form for the block LSTM.", e.getMessage());
 
       Block doubling =
           new SequentialBlock().add(new LambdaBlock(x -> new NDList(x.head().mul(2)), "twice"));
