@@ -56,11 +56,7 @@ class OnnxExportTest {
       assertEquals("onnxruntime", onnx.engine());
       actual = onnx.logits(rows, n);
     }
-    assertEquals(expected.length, actual.length);
-    double worst = 0;
-    for (int i = 0; i < expected.length; i++) {
-      worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
-    }
+    double worst = OnnxChecker.largestDifference(expected, actual);
     System.out.printf("%s: largest logit difference ONNX Runtime - PyTorch %.3g%n", table, worst);
     assertTrue(worst < 1e-4, table + ": ONNX Runtime differs from PyTorch by " + worst);
 

@@ -38,6 +38,16 @@ public final class OnnxChecker {
     return out.trim();
   }
 
+  /** The largest absolute difference of two equally long arrays (asserted). */
+  public static double largestDifference(float[] expected, float[] actual) {
+    assertEquals(expected.length, actual.length, "the outputs differ in size");
+    double worst = 0;
+    for (int i = 0; i < expected.length; i++) {
+      worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
+    }
+    return worst;
+  }
+
   /** A Python that imports {@code onnx}: Debian's first, then the one on the path. */
   private static String python() throws IOException, InterruptedException {
     for (String candidate : List.of("/usr/bin/python3", "python3")) {
