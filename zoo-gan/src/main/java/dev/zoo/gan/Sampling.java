@@ -34,6 +34,9 @@ final class Sampling {
    */
   static Report generate(GanFamily family, ModelRequest request, RunContext context) {
     ImageSampling sampling = ImageSampling.from(request, "a GAN", "class");
+    if (OnnxModels.isOnnx(request.checkpoint())) {
+      return GanOnnx.generate(family, sampling, request, context);
+    }
     Checkpoint cp = Checkpoint.open(request.checkpoint(), GanFamily.NAME);
     String variant = cp.info().variant();
     Integer label =
@@ -84,15 +87,23 @@ final class Sampling {
    * @throws InvalidSettingException when the model is not conditional or has no such class
    */
   static int classIndex(String variant, Checkpoint cp, String label) {
+    return classIndex(variant, "Checkpoint " + cp.dir(), cp.info().labels(), label);
+  }
+
+  /**
+   * The class index that {@code label} names in {@code labels}, the classes of a model of {@code
+   * variant} that {@code where} (e.g. {@code Checkpoint runs/x}) holds.
+   *
+   * @throws InvalidSettingException when the model is not conditional or has no such class
+   */
+  static int classIndex(String variant, String where, List<String> labels, String label) {
     if (!GanFamily.isConditional(variant)) {
       throw new InvalidSettingException(
-          "Checkpoint "
-              + cp.dir()
+          where
               + " holds an unconditional gan/"
               + variant
               + " model; --class needs a cdcgan model.");
     }
-    List<String> labels = cp.info().labels();
     for (int i = 0; i < labels.size(); i++) {
       if (labels.get(i).equalsIgnoreCase(label.trim())) {
         return i;

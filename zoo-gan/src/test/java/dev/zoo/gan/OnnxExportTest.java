@@ -12,6 +12,7 @@ import dev.zoo.api.data.Images;
 import dev.zoo.api.model.OnnxModels;
 import dev.zoo.api.testing.OnnxChecker;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code zoo export gan --format onnx} writes the generator of a briefly trained model; on ONNX
- * Runtime it draws the images PyTorch draws from the same noise, within 1e-4, and ONNX's checker
- * accepts it.
+ * Runtime it draws the images PyTorch draws from the same seed, within 1e-4 (conditional models
+ * cycling through their classes as the checkpoint does), ONNX's checker accepts it, and {@code zoo
+ * generate gan --checkpoint generator.onnx} writes a grid from it.
  */
 class OnnxExportTest {
 
@@ -30,16 +32,16 @@ class OnnxExportTest {
   @TempDir Path dir;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"dcgan", "mlp-gan"})
+  @ValueSource(strings = {"dcgan", "mlp-gan", "cdcgan"})
   void exportedGeneratorDrawsPytorchsImages(String variant) throws Exception {
     Path run = TinyModels.train(dir.resolve("run"), variant);
     Path file = dir.resolve(variant + ".onnx");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    float[] noise;
     Images expected;
+    int classes;
     try (ImageGenerator gan = ImageGenerator.load(run, "pytorch")) {
-      noise = gan.noise(N, 11);
-      expected = gan.nets().draw(noise, null);
+      expected = gan.sample(N, 11);
+      classes = gan.conditional() ? gan.labels().size() : 0;
     }
     Report report =
         new GanFamily()
@@ -48,22 +50,25 @@ class OnnxExportTest {
     assertTrue(report.text().startsWith("Exported gan/" + variant + " (generator) "));
     assertTrue(OnnxChecker.check(file).startsWith("ok 17 "));
 
-    float[] actual;
+    Images actual;
     try (OnnxModels.Opened onnx =
         OnnxModels.open(new GanFamily(), file, GanTestSupport.context(null, null, log))) {
-      assertEquals(new Shape(noise.length / N), onnx.input());
-      actual = onnx.network().run(noise, N, onnx.input()).values();
+      assertEquals(new Shape(100 + classes), onnx.input());
+      actual = GanOnnx.draw(onnx, N, 11, classes, null);
     }
-    double worst = 0;
-    for (int i = 0; i < N; i++) {
-      float[] image = expected.image(i);
-      for (int p = 0; p < image.length; p++) {
-        // The family draws (tanh + 1) / 2; the exported generator ends at tanh.
-        worst = Math.max(worst, Math.abs(2 * image[p] - 1 - actual[i * image.length + p]));
-      }
-    }
+    assertEquals(expected.size(), actual.size());
+    double worst = GanTestSupport.maxDifference(expected, actual);
     System.out.printf("%s: largest pixel difference ONNX Runtime - PyTorch %.3g%n", variant, worst);
     assertTrue(worst < 1e-4, variant + ": ONNX Runtime differs from PyTorch by " + worst);
+
+    Path grid = dir.resolve("grid.png");
+    Report drawn =
+        new GanFamily()
+            .generate(
+                ModelRequest.of(file).withOut(grid).with("count", 4),
+                GanTestSupport.context(null, null, log));
+    assertTrue(Files.size(grid) > 0, drawn.text());
+    assertEquals(file.toString(), drawn.data().get("checkpoint"));
   }
 
   @Test
