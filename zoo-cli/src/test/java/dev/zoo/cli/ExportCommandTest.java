@@ -109,6 +109,8 @@ class ExportCommandTest {
         .userError("An ONNX file runs on onnxruntime only, not on pytorch.");
     Cli.run("eval", "tabular", "--checkpoint", file.toString())
         .userError(file + " holds a cnn model, not a tabular model.");
+    Cli.run("generate", "vae", "--checkpoint", file.toString(), "--out", "x.png")
+        .userError(file + " is an ONNX file, which this command does not take");
     Files.writeString(dir.resolve("fake.onnx"), "not a model");
     Cli.run("predict", "cnn", "--checkpoint", dir.resolve("fake.onnx").toString(), "x.png")
         .userError("is not an ONNX model");
