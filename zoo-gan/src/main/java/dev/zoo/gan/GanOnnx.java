@@ -6,12 +6,9 @@ import dev.zoo.api.Report;
 import dev.zoo.api.RunContext;
 import dev.zoo.api.checkpoint.CheckpointInfo;
 import dev.zoo.api.data.Images;
-import dev.zoo.api.image.ImageGrid;
 import dev.zoo.api.model.OnnxModels;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code zoo generate gan --checkpoint generator.onnx}: the exported generator on ONNX Runtime
@@ -38,15 +35,8 @@ final class GanOnnx {
       boolean conditional = GanFamily.isConditional(variant);
       Images images =
           draw(onnx, sampling.count(), seed, conditional ? info.labels().size() : 0, label);
-      String what =
-          label == null ? "" : " of class " + info.labels().get(label) + " (" + label + ")";
-      int columns = conditional ? info.labels().size() : ImageGrid.DEFAULT_COLUMNS;
-      Report written = sampling.write(GanFamily.NAME + "/" + variant, images, columns, what, seed);
-      Map<String, Object> json = new LinkedHashMap<>(written.data());
-      json.put("checkpoint", request.checkpoint().toString());
-      json.put("variant", variant);
-      json.put("class", label == null ? null : info.labels().get(label));
-      return new Report(written.text(), json);
+      String source = request.checkpoint().toString();
+      return Sampling.written(sampling, images, source, variant, info.labels(), label, seed);
     }
   }
 

@@ -47,16 +47,30 @@ final class Sampling {
           label == null
               ? model.sample(sampling.count(), seed)
               : model.sample(sampling.count(), seed, label);
-      String what =
-          label == null ? "" : " of class " + model.labels().get(label) + " (" + label + ")";
-      int columns = model.conditional() ? model.labels().size() : ImageGrid.DEFAULT_COLUMNS;
-      Report written = sampling.write(GanFamily.NAME + "/" + variant, images, columns, what, seed);
-      Map<String, Object> json = new LinkedHashMap<>(written.data());
-      json.put("checkpoint", cp.dir().toString());
-      json.put("variant", variant);
-      json.put("class", label == null ? null : model.labels().get(label));
-      return new Report(written.text(), json);
+      return written(sampling, images, cp.dir().toString(), variant, model.labels(), label, seed);
     }
+  }
+
+  /**
+   * Writes {@code images} drawn from {@code source} (a checkpoint or an ONNX file) of {@code
+   * variant}, of class {@code label} (or null) of {@code labels}, and reports them.
+   */
+  static Report written(
+      ImageSampling sampling,
+      Images images,
+      String source,
+      String variant,
+      List<String> labels,
+      Integer label,
+      long seed) {
+    String what = label == null ? "" : " of class " + labels.get(label) + " (" + label + ")";
+    int columns = GanFamily.isConditional(variant) ? labels.size() : ImageGrid.DEFAULT_COLUMNS;
+    Report written = sampling.write(GanFamily.NAME + "/" + variant, images, columns, what, seed);
+    Map<String, Object> json = new LinkedHashMap<>(written.data());
+    json.put("checkpoint", source);
+    json.put("variant", variant);
+    json.put("class", label == null ? null : labels.get(label));
+    return new Report(written.text(), json);
   }
 
   /**
