@@ -20,7 +20,7 @@ import java.util.function.BiFunction;
 public abstract class AbstractFamily implements ModelFamily {
 
   private static final Set<String> ACTIONS =
-      Set.of("evaluate", "predict", "generate", "encode", "score", "attention");
+      Set.of("evaluate", "predict", "generate", "encode", "score", "attention", "export");
 
   private final String name;
   private final String summary;
@@ -103,7 +103,7 @@ public abstract class AbstractFamily implements ModelFamily {
    * Declares what the family does for {@code zoo ACTION} on a checkpoint.
    *
    * @param action {@code evaluate}, {@code predict}, {@code generate}, {@code encode}, {@code
-   *     score} or {@code attention}
+   *     score}, {@code attention} or {@code export}
    * @throws IllegalArgumentException for another action
    */
   protected final void command(String action, BiFunction<ModelRequest, RunContext, Report> how) {

@@ -182,9 +182,18 @@ public interface ModelFamily {
   }
 
   /**
+   * Exports a checkpoint (or one network of it) to another format, as the request's options say:
+   * {@code zoo export FAMILY --format onnx --out model.onnx}; see {@link
+   * dev.zoo.api.model.OnnxModels}.
+   */
+  default Report export(ModelRequest request, RunContext context) {
+    return perform("export", request, context);
+  }
+
+  /**
    * Runs the family's {@code action} ({@code evaluate}, {@code predict}, {@code generate}, {@code
-   * encode}, {@code score} or {@code attention}) as {@code request} says: what those methods do
-   * unless the family overrides them. By default the family has no such action.
+   * encode}, {@code score}, {@code attention} or {@code export}) as {@code request} says: what
+   * those methods do unless the family overrides them. By default the family has no such action.
    *
    * @throws InvalidSettingException for an action the family does not have
    */

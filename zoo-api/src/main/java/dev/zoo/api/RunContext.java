@@ -137,6 +137,11 @@ public final class RunContext {
     return new EngineRequest(engine, device).resolved();
   }
 
+  /** The engine the command named ({@code --engine}), or null; see {@link #chooseEngine}. */
+  public String engineName() {
+    return engine;
+  }
+
   /** The command line that started the action, for provenance. */
   public String command() {
     return command;

@@ -21,6 +21,9 @@ enum Action {
   ENCODE("Print the latent code of each input."),
   SCORE("Give each input an anomaly score, highest first."),
   ATTENTION("Draw the attention weights of each head of one layer over a prompt."),
+  EXPORT(
+      "Write a saved model as an ONNX file (with its labels and input shape) that "
+          + "zoo predict and zoo eval run on ONNX Runtime."),
   BENCH(
       "Benchmark a family on every engine that can train it, "
           + "next to the same model in plain PyTorch (bench/peers/FAMILY.py).");
@@ -50,6 +53,7 @@ enum Action {
       case PREDICT, ENCODE, SCORE -> new InputsCommand(session, family, this);
       case GENERATE -> new GenerateCommand(session, family);
       case ATTENTION -> new AttentionCommand(session, family);
+      case EXPORT -> new ExportCommand(session, family);
       case BENCH -> new BenchCommand(session, family);
     };
   }

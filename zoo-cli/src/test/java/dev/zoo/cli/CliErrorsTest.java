@@ -37,6 +37,7 @@ class CliErrorsTest {
             "encode",
             "score",
             "attention",
+            "export",
             "bench",
             "info")) {
       Cli.Result r = Cli.run(command, "--help");

@@ -353,7 +353,8 @@ class EndToEndTest {
     return copy;
   }
 
-  private static Path writePng(Path file, float[] grey) throws IOException {
+  /** Writes a 28x28 grey PNG of {@code grey}'s values in [0, 1]. */
+  static Path writePng(Path file, float[] grey) throws IOException {
     BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
     for (int y = 0; y < 28; y++) {
       for (int x = 0; x < 28; x++) {

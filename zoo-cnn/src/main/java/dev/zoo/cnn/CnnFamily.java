@@ -1,5 +1,6 @@
 package dev.zoo.cnn;
 
+import ai.djl.ndarray.types.Shape;
 import dev.zoo.api.AbstractFamily;
 import dev.zoo.api.ModelRequest;
 import dev.zoo.api.Report;
@@ -13,6 +14,7 @@ import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
+import dev.zoo.api.data.ImageFolderReader;
 import dev.zoo.api.data.ImageSet;
 import dev.zoo.api.engine.EngineChoice;
 import dev.zoo.api.engine.Op;
@@ -21,6 +23,8 @@ import dev.zoo.api.model.Classification;
 import dev.zoo.api.model.ClassifiedInputs;
 import dev.zoo.api.model.EvaluationReport;
 import dev.zoo.api.model.ModelLoader;
+import dev.zoo.api.model.OnnxClassifier;
+import dev.zoo.api.model.OnnxModels;
 import dev.zoo.api.model.TrainingReport;
 import dev.zoo.api.train.TrainingSummary;
 import java.nio.file.Path;
@@ -108,8 +112,15 @@ public final class CnnFamily extends AbstractFamily {
   @Override
   public Report evaluate(ModelRequest request, RunContext context) {
     request.allowOnly("zoo eval cnn");
-    Checkpoint cp = Checkpoint.open(request.checkpoint(), NAME);
     ImageSet test = FashionMnist.locateTest(context.data());
+    if (OnnxModels.isOnnx(request.checkpoint())) {
+      try (OnnxClassifier model = OnnxClassifier.open(this, request.checkpoint(), context)) {
+        context.log().println("Data: " + test.source() + ".");
+        String what = test.size() + " test images of " + test.source();
+        return model.report(request.checkpoint(), what, model.evaluate(test));
+      }
+    }
+    Checkpoint cp = Checkpoint.open(request.checkpoint(), NAME);
     try (ImageClassifier model = ModelLoader.load(this, cp, context, ImageClassifier::new)) {
       context.log().println("Data: " + test.source() + ".");
       ClassificationMetrics metrics = model.evaluate(test);
@@ -124,12 +135,34 @@ public final class CnnFamily extends AbstractFamily {
     if (request.inputs().isEmpty()) {
       throw new InvalidSettingException("Name at least one PNG or JPEG image to classify.");
     }
+    if (OnnxModels.isOnnx(request.checkpoint())) {
+      try (OnnxClassifier model = OnnxClassifier.open(this, request.checkpoint(), context)) {
+        Map<String, List<Classification>> results = new LinkedHashMap<>();
+        int h = (int) model.input().get(1);
+        int w = (int) model.input().get(2);
+        for (String input : request.inputs()) {
+          results.put(input, model.predict(ImageFolderReader.readGrey(Path.of(input), h, w), 3));
+        }
+        return new ClassifiedInputs(model.name(), "file", results).report();
+      }
+    }
     try (ImageClassifier model = ModelLoader.load(this, request, context, ImageClassifier::new)) {
       Map<String, List<Classification>> results = new LinkedHashMap<>();
       for (String input : request.inputs()) {
         results.put(input, model.predict(Path.of(input), 3));
       }
       return new ClassifiedInputs(NAME + "/" + model.variant(), "file", results).report();
+    }
+  }
+
+  /** Writes the classifier as an ONNX file of inputs {@code (N, 1, H, W)} and logits. */
+  @Override
+  public Report export(ModelRequest request, RunContext context) {
+    request.allowOnly("zoo export cnn");
+    Checkpoint cp = Checkpoint.open(request.checkpoint(), NAME);
+    try (ImageClassifier model = ModelLoader.load(this, cp, context, ImageClassifier::new)) {
+      Shape input = new Shape(1, model.height(), model.width());
+      return OnnxModels.export(model, cp, model.block(), input, null, request);
     }
   }
 }

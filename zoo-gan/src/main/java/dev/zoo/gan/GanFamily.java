@@ -101,6 +101,7 @@ public final class GanFamily extends AbstractFamily {
     renamed("latent", "latent_dim");
     command("evaluate", (request, context) -> QualityReport.evaluate(this, request, context));
     command("generate", (request, context) -> Sampling.generate(this, request, context));
+    command("export", (request, context) -> Sampling.export(this, request, context));
     benchmark((request, context) -> GanBench.run(this, request, context));
   }
 

@@ -166,6 +166,16 @@ public final class TabularClassifier extends BaseModel<CsvTable> {
     }
   }
 
+  /** The feature columns and their standardisation. */
+  TableFeatures features() {
+    return features;
+  }
+
+  /** The network, rows {@code (N, columns)} of standardised values to logits. */
+  SequentialBlock block() {
+    return block;
+  }
+
   /** Logits {@code (n, 1)} for two classes, else {@code (n, classes)}, of standardised rows. */
   NDArray forward(NDManager scope, float[] rows, int n, boolean training) {
     NDArray x = Batches.of(scope, rows, new Shape(n, columns().size()));

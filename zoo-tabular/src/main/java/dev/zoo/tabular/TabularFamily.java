@@ -1,5 +1,6 @@
 package dev.zoo.tabular;
 
+import ai.djl.ndarray.types.Shape;
 import dev.zoo.api.AbstractFamily;
 import dev.zoo.api.FamilyOption;
 import dev.zoo.api.ModelRequest;
@@ -9,6 +10,7 @@ import dev.zoo.api.Task;
 import dev.zoo.api.TrainRequest;
 import dev.zoo.api.TrainingStart;
 import dev.zoo.api.Variant;
+import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.checkpoint.ModelDescription;
 import dev.zoo.api.common.Hyperparameters;
 import dev.zoo.api.common.InvalidSettingException;
@@ -20,6 +22,7 @@ import dev.zoo.api.model.Classification;
 import dev.zoo.api.model.ClassifiedInputs;
 import dev.zoo.api.model.EvaluationReport;
 import dev.zoo.api.model.ModelLoader;
+import dev.zoo.api.model.OnnxModels;
 import dev.zoo.api.model.TrainingReport;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -90,6 +93,9 @@ public final class TabularFamily extends AbstractFamily {
   @Override
   public Report evaluate(ModelRequest request, RunContext context) {
     request.allowOnly("zoo eval tabular");
+    if (OnnxModels.isOnnx(request.checkpoint())) {
+      return TabularOnnx.evaluate(this, request, context);
+    }
     try (TabularClassifier model =
         ModelLoader.load(this, request, context, TabularClassifier::new)) {
       CsvTable test = data(context.data(), model.seed()).get(1);
@@ -105,12 +111,26 @@ public final class TabularFamily extends AbstractFamily {
     if (request.inputs().isEmpty()) {
       throw new InvalidSettingException("Name at least one CSV file of rows to classify.");
     }
+    if (OnnxModels.isOnnx(request.checkpoint())) {
+      return TabularOnnx.predict(this, request, context);
+    }
     try (TabularClassifier model =
         ModelLoader.load(this, request, context, TabularClassifier::new)) {
       Map<String, List<Classification>> results = new LinkedHashMap<>();
       CsvTable.rowsOf(request.inputs(), model.columns(), model.label())
           .forEach((where, row) -> results.put(where, model.predict(row, 3)));
       return new ClassifiedInputs(NAME + "/mlp", "row", results).report();
+    }
+  }
+
+  /** Writes the perceptron as an ONNX file of standardised rows {@code (N, columns)} to logits. */
+  @Override
+  public Report export(ModelRequest request, RunContext context) {
+    request.allowOnly("zoo export tabular");
+    Checkpoint cp = Checkpoint.open(request.checkpoint(), NAME);
+    try (TabularClassifier model = ModelLoader.load(this, cp, context, TabularClassifier::new)) {
+      Shape input = new Shape(model.columns().size());
+      return OnnxModels.export(model, cp, model.block(), input, null, request);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.zoo.vae;
 
+import ai.djl.ndarray.types.Shape;
 import dev.zoo.api.AbstractFamily;
 import dev.zoo.api.FamilyOption;
 import dev.zoo.api.ImageSampling;
@@ -12,12 +13,15 @@ import dev.zoo.api.TrainRequest;
 import dev.zoo.api.Variant;
 import dev.zoo.api.checkpoint.Checkpoint;
 import dev.zoo.api.common.Hyperparameters;
+import dev.zoo.api.common.InvalidSettingException;
 import dev.zoo.api.data.DataSplits;
 import dev.zoo.api.data.FashionMnist;
 import dev.zoo.api.engine.Op;
 import dev.zoo.api.model.ModelLoader;
+import dev.zoo.api.model.OnnxModels;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
@@ -69,7 +73,14 @@ public final class VaeFamily extends AbstractFamily {
                         "CLASS",
                         "Leave this class out of training and report how well the negative ELBO"
                             + " tells it from the others (ROC-AUC on the test set).",
-                        "train")),
+                        "train"),
+                    FamilyOption.of(
+                        "--part",
+                        "part",
+                        "PART",
+                        "The network to export: decoder (codes to images, the default) or encoder"
+                            + " (images to the latent mean and log-variance).",
+                        "export")),
                 FamilyOption.imageSampling().stream())
             .toList(),
         EnumSet.of(Op.TRAINING, Op.ADAM_UPDATE, Op.LINEAR));
@@ -144,6 +155,33 @@ public final class VaeFamily extends AbstractFamily {
       long seed = context.seed();
       return sampling.write(
           NAME + "/" + model.variant(), model.sample(sampling.count(), seed), 0, "", seed);
+    }
+  }
+
+  /**
+   * Writes the decoder ({@code --part decoder}, the default: codes {@code (N, latent)} to images
+   * {@code (N, 1, H, W)} in [0, 1]) or the encoder ({@code --part encoder}: images to {@code (N, 2
+   * latent)}, mean then log-variance) as an ONNX file.
+   */
+  @Override
+  public Report export(ModelRequest request, RunContext context) {
+    request.allowOnly("zoo export vae", "part");
+    String part = request.text("part", "decoder").trim().toLowerCase(Locale.ROOT);
+    if (!part.equals("decoder") && !part.equals("encoder")) {
+      throw new InvalidSettingException(
+          "--part must be decoder or encoder, not '" + request.text("part", "") + "'.");
+    }
+    Checkpoint cp = Checkpoint.open(request.checkpoint(), NAME);
+    try (VariationalAutoencoder model =
+        ModelLoader.load(this, cp, context, VariationalAutoencoder::new)) {
+      boolean decoder = part.equals("decoder");
+      return OnnxModels.export(
+          model,
+          cp,
+          decoder ? model.network().decoderBlock() : model.network().encoderBlock(),
+          decoder ? new Shape(model.latentDim()) : new Shape(1, model.height(), model.width()),
+          part,
+          request);
     }
   }
 }

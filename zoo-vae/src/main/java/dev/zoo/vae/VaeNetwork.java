@@ -6,7 +6,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.zoo.api.nn.Scalars;
@@ -48,6 +51,27 @@ final class VaeNetwork extends AbstractBlock {
 
   int latent() {
     return latent;
+  }
+
+  /**
+   * The encoder as one block, for export: images {@code (N, 1, H, W)} in [0, 1] to {@code (N, 2
+   * latent)}, the latent mean followed by the log-variance.
+   */
+  Block encoderBlock() {
+    return encoder;
+  }
+
+  /**
+   * The decoder as one block, for export: codes {@code (N, latent)} to pixel probabilities {@code
+   * (N, 1, H, W)} in [0, 1] (the sigmoid of the Bernoulli logits), the images the model samples.
+   */
+  Block decoderBlock() {
+    Shape map = featureMap;
+    return new SequentialBlock()
+        .add(dense)
+        .add(LambdaBlock.singleton(z -> z.reshape(new Shape(z.getShape().get(0)).addAll(map))))
+        .add(upsampler)
+        .add(Activation.sigmoidBlock());
   }
 
   /** The mean and log-variance of q(z|x), each (N, latent). */

@@ -39,7 +39,7 @@ class VaeFamilyTest {
     Map<String, FamilyOption> options =
         family.options().stream().collect(Collectors.toMap(FamilyOption::key, Function.identity()));
     assertEquals(
-        List.of("beta", "holdout_class", "count", "format"),
+        List.of("beta", "holdout_class", "part", "count", "format"),
         family.options().stream().map(FamilyOption::key).toList());
     assertEquals("--beta", options.get("beta").flag());
     assertEquals("--holdout-class", options.get("holdout_class").flag());
@@ -53,6 +53,10 @@ class VaeFamilyTest {
       assertTrue(options.get(key).appliesTo("generate"), key);
       assertFalse(options.get(key).appliesTo("train"), key);
     }
+    assertEquals("--part", options.get("part").flag());
+    assertTrue(options.get("part").appliesTo("export"));
+    assertFalse(options.get("part").appliesTo("generate"));
+    assertFalse(options.get("part").appliesTo("train"));
   }
 
   @Test

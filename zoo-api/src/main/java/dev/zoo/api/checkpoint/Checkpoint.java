@@ -84,6 +84,12 @@ public final class Checkpoint {
     if (dir == null && !Files.exists(path)) {
       throw new CheckpointException("Checkpoint " + path + " does not exist.");
     }
+    if (dir == null && Files.isRegularFile(path) && path.toString().endsWith(".onnx")) {
+      throw new CheckpointException(
+          path
+              + " is an ONNX file, which this command does not take: give the checkpoint it was"
+              + " exported from.");
+    }
     if (dir == null) {
       throw new CheckpointException("No checkpoint in " + path + ": it has no " + INFO_FILE + ".");
     }

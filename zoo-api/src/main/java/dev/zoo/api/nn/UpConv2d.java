@@ -190,6 +190,26 @@ public final class UpConv2d extends AbstractBlock {
     return new UpConv2d(filters, kernel, stride, padding, outputPadding, bias);
   }
 
+  /** The stride {@code s}. */
+  public int stride() {
+    return stride;
+  }
+
+  /** The padding {@code p} of the transposed convolution. */
+  public int padding() {
+    return padding;
+  }
+
+  /** The output padding {@code a}. */
+  public int outputPadding() {
+    return outputPadding;
+  }
+
+  /** The convolution that holds the parameters {@code w} and the bias (see the class comment). */
+  public Conv2d convolution() {
+    return conv;
+  }
+
   private static int oddKernel(int kernel) {
     if (kernel <= 0 || kernel % 2 == 0) {
       throw new ZooException(

@@ -14,7 +14,10 @@ import java.util.Locale;
  * ONNX Runtime 1.21.1 through DJL's {@code onnxruntime-engine}: inference only. It runs models
  * stored as ONNX files, not DJL blocks, so it offers none of the zoo's operations ({@link
  * dev.zoo.api.engine.OpProbe} measures none on it) and the zoo never chooses it for a family's
- * training or for running a family's model; asked for by name, it is refused with what it lacks.
+ * training or for running a checkpoint; asked for by name for those, it is refused with what it
+ * lacks. It runs the files {@code zoo export FAMILY --format onnx} writes ({@link
+ * dev.zoo.api.onnx.OnnxNetwork}): {@code zoo predict} and {@code zoo eval} take such a file as
+ * their {@code --checkpoint} and run it here.
  *
  * <p>Its natives are inside {@code com.microsoft.onnxruntime:onnxruntime} (CPU builds for Linux,
  * macOS and Windows), which extracts them when the engine loads: no download. {@link #prepare()}
