@@ -6,6 +6,9 @@ import ai.djl.ndarray.types.Shape;
 /** The array arithmetic of {@link UpConv2d}'s polyphase form that needs no block state. */
 final class PolyphaseArrays {
 
+  /** Serialises MXNet's matrix products; see {@link #selectTaps}. */
+  private static final Object MXNET_MATMUL = new Object();
+
   private PolyphaseArrays() {}
 
   /** The 0/1 matrix that gathers the phases' sub-kernels from the flattened kernel. */
@@ -44,5 +47,20 @@ final class PolyphaseArrays {
     long[] dims = like.getShape().getShape().clone();
     dims[axis] = size;
     return like.getManager().zeros(new Shape(dims), like.getDataType(), like.getDevice());
+  }
+
+  /**
+   * {@code flat.matMul(pick)}, one call at a time on MXNet: MXNet 1.9's matrix product, entered
+   * from several threads at once with more than one OpenMP thread, never returned (eight threads
+   * sampling one VAE hung for minutes in it), while its convolutions and dense layers run
+   * concurrently without trouble.
+   */
+  static NDArray selectTaps(NDArray flat, NDArray pick) {
+    if (!"MXNet".equals(flat.getManager().getEngine().getEngineName())) {
+      return flat.matMul(pick);
+    }
+    synchronized (MXNET_MATMUL) {
+      return flat.matMul(pick);
+    }
   }
 }

@@ -261,7 +261,7 @@ public final class UpConv2d extends AbstractBlock {
       NDArray flat = w.reshape(cout * cin, (long) kernel * kernel);
       flat.attach(x.getManager());
       kernels =
-          flat.matMul(pick)
+          PolyphaseArrays.selectTaps(flat, pick)
               .reshape(cout, cin, (long) s * s, window, window)
               .transpose(0, 2, 1, 3, 4)
               .reshape(cout * s * s, cin, window, window);
