@@ -17,11 +17,15 @@ class NativeThreadsTest {
   }
 
   @Test
-  void openMpWaitsPassivelyUnlessTheUserChoseOtherwise() {
+  void openMpSpinsBrieflyUnlessTheUserChoseOtherwise() {
     NativeThreads.applyOpenMp();
 
-    String own = System.getenv("OMP_WAIT_POLICY");
-    assertEquals(own == null ? "PASSIVE" : own, NativeThreads.environment("OMP_WAIT_POLICY"));
+    String own = System.getenv("GOMP_SPINCOUNT");
+    String expected =
+        own != null
+            ? own
+            : System.getenv("OMP_WAIT_POLICY") == null ? NativeThreads.SPIN_COUNT : null;
+    assertEquals(expected, NativeThreads.environment("GOMP_SPINCOUNT"));
     assertTrue(Integer.parseInt(NativeThreads.environment("OMP_NUM_THREADS")) >= 1);
   }
 
